@@ -1,0 +1,257 @@
+package dev.colloquy.it.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.colloquy.conversation.NewConversation;
+import dev.colloquy.domain.Role;
+import dev.colloquy.message.History;
+import dev.colloquy.message.Message;
+import dev.colloquy.message.NewMessage;
+import dev.colloquy.search.SearchHit;
+import dev.colloquy.search.SearchRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+public interface SearchContract extends ContractSupport {
+
+    /** Hostile inputs: each must run without error on every backend. */
+    List<String> HOSTILE_QUERIES = List.of(
+            "foo\"",
+            "\"",
+            "\"\"",
+            "\"unterminated phrase",
+            "node.js",
+            "-bar",
+            "--bar",
+            "-",
+            "- -",
+            "C++",
+            "AND",
+            "OR",
+            "NOT",
+            "a AND b OR c NOT d",
+            "NEAR(a b)",
+            "NEAR(",
+            "a:b",
+            "title:foo",
+            "'; DROP TABLE message; --",
+            "\\",
+            "\\\\'",
+            "*",
+            "**",
+            "a*b",
+            "*prefix",
+            "foo*",
+            "(",
+            ")",
+            "((a)",
+            "{a}",
+            "[a]",
+            "^a",
+            "a|b",
+            "a & !b",
+            "<->",
+            "'a':*",
+            "",
+            "   ",
+            "\t\n",
+            "x".repeat(4096),
+            "word ".repeat(800),
+            "🦄🦄",
+            "🦄 unicorn",
+            "مرحبا بالعالم",
+            "שלום",
+            "日本語のテキスト",
+            "Ünïcödé",
+            "e\u0301",
+            "\u200b",
+            "\uFEFFbom",
+            "%_",
+            "$1",
+            "?",
+            "null",
+            "NaN",
+            "0x41",
+            "1e10",
+            "3.14",
+            "user@example.com",
+            "https://example.com/a?b=c",
+            "a-b-c",
+            "___");
+
+    private UUID corpus(UUID project) {
+        var conversation = database()
+                .conversations()
+                .create(project, NewConversation.titled("corpus").withTags("zoo"));
+        database()
+                .messages()
+                .append(
+                        project,
+                        conversation.id(),
+                        List.of(
+                                NewMessage.of("user", "The quick brown fox jumps over the lazy dog"),
+                                NewMessage.of("assistant", "A lazy afternoon with a brown bear"),
+                                NewMessage.of("user", "Install node.js and run npm install"),
+                                NewMessage.of("assistant", "Café au lait, s'il vous plaît: CAFÉ crème"),
+                                NewMessage.of("tool", "{\"result\": \"application started on port 8080\"}"),
+                                NewMessage.of("user", "Applications and appliances are different things"),
+                                NewMessage.of("system", "C++ and C# are languages; so is Go")));
+        return conversation.id();
+    }
+
+    private Set<Integer> seqs(UUID project, SearchRequest request) {
+        return database().search().search(project, request).stream()
+                .map(SearchHit::seq)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    default void allWordsMustMatch() {
+        UUID project = newProject();
+        corpus(project);
+
+        assertThat(seqs(project, SearchRequest.of("lazy"))).containsExactlyInAnyOrder(1, 2);
+        assertThat(seqs(project, SearchRequest.of("lazy brown fox"))).containsExactlyInAnyOrder(1);
+        assertThat(seqs(project, SearchRequest.of("LAZY Bear"))).containsExactlyInAnyOrder(2);
+        assertThat(seqs(project, SearchRequest.of("lazy zeppelin"))).isEmpty();
+    }
+
+    @Test
+    default void quotedPhrasesMatchAdjacentWordsOnly() {
+        UUID project = newProject();
+        corpus(project);
+
+        assertThat(seqs(project, SearchRequest.of("\"brown fox\""))).containsExactlyInAnyOrder(1);
+        assertThat(seqs(project, SearchRequest.of("\"fox brown\""))).isEmpty();
+        assertThat(seqs(project, SearchRequest.of("\"lazy dog\" quick"))).containsExactlyInAnyOrder(1);
+    }
+
+    @Test
+    default void excludedWordsRemoveHits() {
+        UUID project = newProject();
+        corpus(project);
+
+        assertThat(seqs(project, SearchRequest.of("lazy -fox"))).containsExactlyInAnyOrder(2);
+        assertThat(seqs(project, SearchRequest.of("brown -\"brown bear\""))).containsExactlyInAnyOrder(1);
+        assertThat(seqs(project, SearchRequest.of("-lazy"))).isEmpty();
+    }
+
+    @Test
+    default void trailingStarMatchesPrefixes() {
+        UUID project = newProject();
+        corpus(project);
+
+        assertThat(seqs(project, SearchRequest.of("appl*"))).containsExactlyInAnyOrder(5, 6);
+        assertThat(seqs(project, SearchRequest.of("application"))).containsExactlyInAnyOrder(5);
+        assertThat(seqs(project, SearchRequest.of("\"lazy af\"*"))).containsExactlyInAnyOrder(2);
+    }
+
+    @Test
+    default void caseDiacriticsAndPunctuationAreFolded() {
+        UUID project = newProject();
+        corpus(project);
+
+        assertThat(seqs(project, SearchRequest.of("cafe"))).containsExactlyInAnyOrder(4);
+        assertThat(seqs(project, SearchRequest.of("CAFÉ CRÈME"))).containsExactlyInAnyOrder(4);
+        assertThat(seqs(project, SearchRequest.of("node.js"))).containsExactlyInAnyOrder(3);
+        assertThat(seqs(project, SearchRequest.of("\"node js\""))).containsExactlyInAnyOrder(3);
+        assertThat(seqs(project, SearchRequest.of("C++"))).containsExactlyInAnyOrder(7);
+        assertThat(seqs(project, SearchRequest.of("8080"))).containsExactlyInAnyOrder(5);
+    }
+
+    @Test
+    default void filtersNarrowByTagRoleAndConversation() {
+        UUID project = newProject();
+        UUID zoo = corpus(project);
+        var other = database()
+                .conversations()
+                .create(project, NewConversation.empty().withTags("farm"));
+        append(project, other.id(), "a lazy cow");
+
+        assertThat(database().search().search(project, SearchRequest.of("lazy")))
+                .hasSize(3);
+        assertThat(database().search().search(project, SearchRequest.of("lazy").withTag("ZOO")))
+                .extracting(SearchHit::conversationId)
+                .containsOnly(zoo);
+        assertThat(database().search().search(project, SearchRequest.of("lazy").withTag("farm")))
+                .extracting(SearchHit::conversationId)
+                .containsExactly(other.id());
+        assertThat(database().search().search(project, SearchRequest.of("lazy").withRole(Role.ASSISTANT)))
+                .extracting(SearchHit::seq)
+                .containsExactly(2);
+        assertThat(database().search().search(project, SearchRequest.of("lazy").inConversation(other.id())))
+                .extracting(SearchHit::conversationId)
+                .containsExactly(other.id());
+        assertThat(database().search().search(project, SearchRequest.of("lazy").inConversation(UUID.randomUUID())))
+                .isEmpty();
+    }
+
+    @Test
+    default void hitsCarryTheMessageASnippetAndARankBestFirst() {
+        UUID project = newProject();
+        var conversation = newConversation(project);
+        List<Message> stored = database()
+                .messages()
+                .append(
+                        project,
+                        conversation.id(),
+                        List.of(
+                                NewMessage.of("user", "kiwi"),
+                                NewMessage.of(
+                                        "user", "kiwi kiwi kiwi, and more kiwi " + "filler ".repeat(40) + "end")));
+
+        var hits = database().search().search(project, SearchRequest.of("kiwi"));
+
+        assertThat(hits).hasSize(2);
+        Map<UUID, Message> byId = new HashMap<>();
+        stored.forEach(m -> byId.put(m.id(), m));
+        for (SearchHit hit : hits) {
+            Message message = byId.get(hit.messageId());
+            assertThat(hit.conversationId()).isEqualTo(conversation.id());
+            assertThat(hit.seq()).isEqualTo(message.seq());
+            assertThat(hit.role()).isEqualTo(Role.USER);
+            assertThat(hit.createdAt()).isEqualTo(message.createdAt());
+            assertThat(hit.snippet()).contains("kiwi").hasSizeLessThanOrEqualTo(210);
+        }
+        assertThat(hits.get(0).rank()).isGreaterThanOrEqualTo(hits.get(1).rank());
+        assertThat(database().search().search(project, SearchRequest.of("kiwi").withLimit(1)))
+                .hasSize(1);
+    }
+
+    @Test
+    default void hostileQueriesNeverFail() {
+        UUID project = newProject();
+        corpus(project);
+        var conversation = newConversation(project);
+        append(project, conversation.id(), "🦄 unicorn in مرحبا and 日本語のテキスト with user@example.com and e\u0301");
+
+        for (String query : HOSTILE_QUERIES) {
+            assertThatCode(() -> database().search().search(project, SearchRequest.of(query)))
+                    .as("query %s", query.length() > 40 ? query.substring(0, 40) + "..." : query)
+                    .doesNotThrowAnyException();
+        }
+        assertThat(seqs(project, SearchRequest.of("'; DROP TABLE message; --"))).isEmpty();
+        assertThat(seqs(project, SearchRequest.of("-bar"))).isEmpty();
+        assertThat(seqs(project, SearchRequest.of("🦄 unicorn"))).containsExactly(1);
+        assertThat(seqs(project, SearchRequest.of("user@example.com"))).containsExactly(1);
+        assertThat(seqs(project, SearchRequest.of("\"unicorn in\""))).containsExactly(1);
+        assertThat(database().messages().history(project, conversation.id(), History.last(1)))
+                .hasSize(1);
+    }
+
+    @Test
+    default void searchNeverCrossesProjects() {
+        UUID mine = newProject();
+        UUID theirs = newProject();
+        corpus(theirs);
+
+        assertThat(database().search().search(mine, SearchRequest.of("lazy"))).isEmpty();
+        assertThat(database().search().search(theirs, SearchRequest.of("lazy"))).hasSize(2);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.colloquy.conversation;
+
+import dev.colloquy.domain.Metadata;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.UUID;
+
+/**
+ * A conversation as callers see it.
+ *
+ * @param updatedAt moves on every change and every new message
+ */
+public record Conversation(
+        UUID id,
+        UUID projectId,
+        Optional<String> title,
+        Metadata metadata,
+        SortedSet<String> tags,
+        int messageCount,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Conversation {
+        tags = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(tags));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.colloquy.conversation;
+
+import dev.colloquy.domain.IdentifiedEntity;
+import dev.colloquy.domain.Metadata;
+import dev.colloquy.domain.MetadataConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+
+@Entity(name = "Conversation")
+@Table(name = "conversation")
+public class ConversationEntity extends IdentifiedEntity {
+
+    @Column(name = "project_id", nullable = false, updatable = false)
+    private UUID projectId;
+
+    @Column(name = "title")
+    private String title;
+
+    @Convert(converter = MetadataConverter.class)
+    @Column(name = "metadata", nullable = false)
+    private Metadata metadata;
+
+    // The counters move only through the atomic UPDATE in MessageRepository, never through this
+    // entity, so flushing a stale copy cannot undo a concurrent append.
+    @Column(name = "message_count", nullable = false, updatable = false)
+    private int messageCount;
+
+    @Column(name = "last_seq", nullable = false, updatable = false)
+    private int lastSeq;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    // Guards title, metadata and tags against lost updates from concurrent patches.
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(
+            name = "conversation_tag",
+            joinColumns = @JoinColumn(name = "conversation_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    private Set<TagEntity> tags = new HashSet<>();
+
+    /** For JPA. */
+    protected ConversationEntity() {}
+
+    ConversationEntity(UUID id, UUID projectId, Optional<String> title, Metadata metadata, Instant now) {
+        super(id);
+        this.projectId = projectId;
+        this.title = title.orElse(null);
+        this.metadata = metadata;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    UUID projectId() {
+        return projectId;
+    }
+
+    Metadata metadata() {
+        return metadata;
+    }
+
+    void rename(Optional<String> newTitle, Instant now) {
+        this.title = newTitle.orElse(null);
+        this.updatedAt = now;
+    }
+
+    void describe(Metadata newMetadata, Instant now) {
+        this.metadata = newMetadata;
+        this.updatedAt = now;
+    }
+
+    void retag(Set<TagEntity> newTags, Instant now) {
+        this.tags.clear();
+        this.tags.addAll(newTags);
+        this.updatedAt = now;
+    }
+
+    SortedSet<String> tagNames() {
+        var names = new TreeSet<String>();
+        tags.forEach(tag -> names.add(tag.name()));
+        return names;
+    }
+
+    public Conversation toConversation(SortedSet<String> tagNames) {
+        return new Conversation(
+                id(), projectId, Optional.ofNullable(title), metadata, tagNames, messageCount, createdAt, updatedAt);
+    }
+
+    public Conversation toConversation() {
+        return toConversation(tagNames());
+    }
+}

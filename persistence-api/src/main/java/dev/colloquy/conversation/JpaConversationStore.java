@@ -1,0 +1,223 @@
+package dev.colloquy.conversation;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.colloquy.domain.Clocks;
+import dev.colloquy.domain.Ids;
+import dev.colloquy.domain.InvalidInputException;
+import dev.colloquy.domain.JsonMergePatch;
+import dev.colloquy.domain.Metadata;
+import dev.colloquy.domain.NotFoundException;
+import dev.colloquy.domain.Page;
+import dev.colloquy.domain.Text;
+import dev.colloquy.domain.Validation;
+import dev.colloquy.persistence.Transactor;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+public final class JpaConversationStore implements ConversationStore {
+
+    /** Metadata keys a filter may name: they become part of a JSON path on some databases. */
+    private static final Pattern FILTER_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
+    private static final Instant NO_LOWER_BOUND = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant NO_CURSOR_AT = Instant.parse("9999-12-31T00:00:00Z");
+    private static final UUID NO_CURSOR_ID = new UUID(0, 0);
+    private static final int MAX_METADATA_FILTERS = 16;
+
+    private final Transactor tx;
+    private final Clock clock;
+    private final Validation validation;
+
+    public JpaConversationStore(Transactor tx, Clock clock, Validation validation) {
+        this.tx = tx;
+        this.clock = clock;
+        this.validation = validation;
+    }
+
+    /** The conversation if it belongs to the project; otherwise not found, whether or not it exists. */
+    public static ConversationEntity require(EntityManager em, UUID projectId, UUID conversationId) {
+        ConversationEntity conversation = em.find(ConversationEntity.class, conversationId);
+        if (conversation == null || !conversation.projectId().equals(projectId)) {
+            throw new NotFoundException("no conversation with id " + conversationId);
+        }
+        return conversation;
+    }
+
+    @Override
+    public Conversation create(UUID projectId, NewConversation spec) {
+        Optional<String> title = validation.title("title", spec.title());
+        Metadata metadata = validation.metadata("metadata", spec.metadata());
+        SortedSet<String> tags = validation.tags("tags", spec.tags());
+        return tx.write(em -> {
+            Instant now = Clocks.now(clock);
+            var conversation = new ConversationEntity(Ids.next(), projectId, title, metadata, now);
+            em.persist(conversation);
+            conversation.retag(resolveTags(em, projectId, tags), now);
+            return conversation.toConversation(tags);
+        });
+    }
+
+    @Override
+    public Conversation get(UUID projectId, UUID conversationId) {
+        return tx.read(em -> require(em, projectId, conversationId).toConversation());
+    }
+
+    @Override
+    public Page<Conversation> list(UUID projectId, ConversationFilter filter) {
+        int limit = validation.limits().pageSize("limit", filter.limit());
+        String tag = filter.tag().map(t -> validation.tag("tag", t)).orElse("");
+        String metadataFilter = metadataFilter(filter.metadataEquals());
+        Optional<ConversationCursor> cursor = filter.cursor().map(c -> ConversationCursor.decode("cursor", c));
+        return tx.read(em -> {
+            @SuppressWarnings("unchecked")
+            List<ConversationEntity> rows = em.createNamedQuery("Conversation.list")
+                    .setParameter("project", projectId)
+                    .setParameter("tag", tag)
+                    .setParameter(
+                            "since", filter.updatedSince().map(Clocks::truncate).orElse(NO_LOWER_BOUND))
+                    .setParameter(
+                            "cursorAt",
+                            cursor.map(ConversationCursor::updatedAt).orElse(NO_CURSOR_AT))
+                    .setParameter("cursorId", cursor.map(ConversationCursor::id).orElse(NO_CURSOR_ID))
+                    .setParameter("filters", metadataFilter)
+                    .setMaxResults(limit + 1)
+                    .getResultList();
+            boolean more = rows.size() > limit;
+            List<ConversationEntity> page = more ? rows.subList(0, limit) : rows;
+            Map<UUID, SortedSet<String>> tags =
+                    tagsOf(em, page.stream().map(ConversationEntity::id).toList());
+            List<Conversation> items = page.stream()
+                    .map(c -> c.toConversation(tags.getOrDefault(c.id(), new TreeSet<>())))
+                    .toList();
+            Optional<String> next = more
+                    ? Optional.of(new ConversationCursor(
+                                    items.get(items.size() - 1).updatedAt(),
+                                    items.get(items.size() - 1).id())
+                            .encode())
+                    : Optional.empty();
+            return new Page<>(items, next);
+        });
+    }
+
+    private static String metadataFilter(Map<String, String> equals) {
+        if (equals.size() > MAX_METADATA_FILTERS) {
+            throw new InvalidInputException(
+                    "meta", "at most " + MAX_METADATA_FILTERS + " metadata filters may be combined");
+        }
+        var filter = JsonNodeFactory.instance.objectNode();
+        equals.forEach((key, value) -> {
+            if (!FILTER_KEY.matcher(key).matches()) {
+                throw new InvalidInputException(
+                        "meta." + Text.abbreviate(key),
+                        "a metadata filter key is 1 to 128 letters, digits, '_', '.' or '-'");
+            }
+            Text.requireStorable("meta." + key, value);
+            filter.put(key, value);
+        });
+        return filter.toString();
+    }
+
+    private static Map<UUID, SortedSet<String>> tagsOf(EntityManager em, List<UUID> ids) {
+        var tags = new HashMap<UUID, SortedSet<String>>();
+        if (ids.isEmpty()) {
+            return tags;
+        }
+        em.createQuery("select c.id, t.name from Conversation c join c.tags t where c.id in :ids", Object[].class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .forEach(row -> tags.computeIfAbsent((UUID) row[0], id -> new TreeSet<>())
+                        .add((String) row[1]));
+        return tags;
+    }
+
+    @Override
+    public Conversation update(UUID projectId, UUID conversationId, ConversationPatch patch) {
+        Optional<String> title =
+                patch.title().map(t -> validation.title("title", t)).orElse(Optional.empty());
+        Optional<SortedSet<String>> tags = patch.tags().map(t -> validation.tags("tags", t));
+        patch.metadataPatch().ifPresent(p -> {
+            if (!p.isObject() && !p.isNull()) {
+                throw new InvalidInputException("metadata", "a metadata patch must be a JSON object or null");
+            }
+            // checks the patch's own text (NUL, numbers) before it is merged
+            Metadata.of("metadata", p.isNull() ? null : p);
+        });
+        return tx.write(em -> {
+            ConversationEntity conversation = require(em, projectId, conversationId);
+            Instant now = Clocks.now(clock);
+            if (patch.title().isPresent()) {
+                conversation.rename(title, now);
+            }
+            patch.metadataPatch().ifPresent(p -> {
+                var merged = p.isNull()
+                        ? Metadata.EMPTY
+                        : Metadata.of(
+                                "metadata",
+                                JsonMergePatch.apply(conversation.metadata().tree(), p));
+                conversation.describe(validation.metadata("metadata", merged), now);
+            });
+            tags.ifPresent(names -> conversation.retag(resolveTags(em, projectId, names), now));
+            return conversation.toConversation();
+        });
+    }
+
+    @Override
+    public void delete(UUID projectId, UUID conversationId) {
+        tx.write(em -> {
+            // The database cascades to the messages and the tag links.
+            int deleted = em.createQuery("delete from Conversation c where c.id = :id and c.projectId = :project")
+                    .setParameter("id", conversationId)
+                    .setParameter("project", projectId)
+                    .executeUpdate();
+            if (deleted == 0) {
+                throw new NotFoundException("no conversation with id " + conversationId);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<TagCount> tags(UUID projectId) {
+        return tx.read(em -> em.createQuery(
+                        "select t.name, count(c) from Conversation c join c.tags t where c.projectId = :project"
+                                + " group by t.name order by t.name",
+                        Object[].class)
+                .setParameter("project", projectId)
+                .getResultStream()
+                .map(row -> new TagCount((String) row[0], ((Number) row[1]).longValue()))
+                .toList());
+    }
+
+    /**
+     * The project's tags with these names, created where missing. Creation is an insert that does
+     * nothing on conflict, so concurrent writers creating the same tag never fail.
+     */
+    private static Set<TagEntity> resolveTags(EntityManager em, UUID projectId, SortedSet<String> names) {
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        for (String name : names) {
+            em.createNamedQuery("Tag.insertIfAbsent")
+                    .setParameter("id", Ids.next())
+                    .setParameter("project", projectId)
+                    .setParameter("name", name)
+                    .executeUpdate();
+        }
+        return new HashSet<>(
+                em.createQuery("select t from Tag t where t.projectId = :project and t.name in :names", TagEntity.class)
+                        .setParameter("project", projectId)
+                        .setParameter("names", names)
+                        .getResultList());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.colloquy.conversation;
+
+import dev.colloquy.domain.Metadata;
+import java.util.List;
+import java.util.Optional;
+
+/** What a caller gives to create a conversation; every part is optional. */
+public record NewConversation(Optional<String> title, Metadata metadata, List<String> tags) {
+
+    public NewConversation {
+        metadata = metadata == null ? Metadata.EMPTY : metadata;
+        tags = tags == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tags));
+    }
+
+    public static NewConversation empty() {
+        return new NewConversation(Optional.empty(), Metadata.EMPTY, List.of());
+    }
+
+    public static NewConversation titled(String title) {
+        return new NewConversation(Optional.of(title), Metadata.EMPTY, List.of());
+    }
+
+    public NewConversation withMetadata(Metadata value) {
+        return new NewConversation(title, value, tags);
+    }
+
+    public NewConversation withTags(String... values) {
+        return new NewConversation(title, metadata, java.util.Arrays.asList(values));
+    }
+}

@@ -1,0 +1,165 @@
+package dev.colloquy.message;
+
+import dev.colloquy.conversation.JpaConversationStore;
+import dev.colloquy.domain.Clocks;
+import dev.colloquy.domain.Ids;
+import dev.colloquy.domain.InvalidInputException;
+import dev.colloquy.domain.NotFoundException;
+import dev.colloquy.domain.Role;
+import dev.colloquy.domain.Validation;
+import dev.colloquy.persistence.Transactor;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+public final class JpaMessageStore implements MessageStore {
+
+    private record Checked(Role role, String content, dev.colloquy.domain.Metadata metadata) {}
+
+    private final Transactor tx;
+    private final Clock clock;
+    private final Validation validation;
+
+    public JpaMessageStore(Transactor tx, Clock clock, Validation validation) {
+        this.tx = tx;
+        this.clock = clock;
+        this.validation = validation;
+    }
+
+    @Override
+    public List<Message> append(UUID projectId, UUID conversationId, List<NewMessage> messages) {
+        List<Checked> checked = check(messages, 1);
+        return tx.write(em -> {
+            Instant now = Clocks.now(clock);
+            int last = reserve(em, projectId, conversationId, checked.size(), false, now);
+            return store(em, conversationId, checked, last - checked.size() + 1, now);
+        });
+    }
+
+    @Override
+    public List<Message> replace(UUID projectId, UUID conversationId, List<NewMessage> messages) {
+        List<Checked> checked = check(messages, 0);
+        return tx.write(em -> {
+            Instant now = Clocks.now(clock);
+            reserve(em, projectId, conversationId, checked.size(), true, now);
+            em.createQuery("delete from Message m where m.conversationId = :conversation")
+                    .setParameter("conversation", conversationId)
+                    .executeUpdate();
+            return store(em, conversationId, checked, 1, now);
+        });
+    }
+
+    /**
+     * Moves the conversation's counters in one atomic UPDATE and reads back the last seq. The
+     * UPDATE serializes concurrent appenders to one conversation on every database: PostgreSQL holds
+     * the row lock until commit, SQLite's writer holds the database lock. Returns the new last seq.
+     */
+    private static int reserve(
+            EntityManager em, UUID projectId, UUID conversationId, int count, boolean restart, Instant now) {
+        String counters = restart
+                ? "c.lastSeq = :count, c.messageCount = :count"
+                : "c.lastSeq = c.lastSeq + :count, c.messageCount = c.messageCount + :count";
+        int updated = em.createQuery("update Conversation c set " + counters + ", c.updatedAt = :now"
+                        + " where c.id = :id and c.projectId = :project")
+                .setParameter("count", count)
+                .setParameter("now", now)
+                .setParameter("id", conversationId)
+                .setParameter("project", projectId)
+                .executeUpdate();
+        if (updated == 0) {
+            throw new NotFoundException("no conversation with id " + conversationId);
+        }
+        return em.createQuery("select c.lastSeq from Conversation c where c.id = :id", Integer.class)
+                .setParameter("id", conversationId)
+                .getSingleResult();
+    }
+
+    private static List<Message> store(
+            EntityManager em, UUID conversationId, List<Checked> messages, int firstSeq, Instant now) {
+        var stored = new ArrayList<Message>(messages.size());
+        int seq = firstSeq;
+        for (Checked message : messages) {
+            var entity = new MessageEntity(
+                    Ids.next(), conversationId, seq++, message.role(), message.content(), message.metadata(), now);
+            em.persist(entity);
+            stored.add(entity.toMessage());
+        }
+        return stored;
+    }
+
+    private List<Checked> check(List<NewMessage> messages, int minimum) {
+        int max = validation.limits().messagesPerBatch();
+        if (messages == null || messages.size() < minimum || messages.size() > max) {
+            throw new InvalidInputException(
+                    "messages",
+                    "must hold " + minimum + " to " + max + " messages, held "
+                            + (messages == null ? 0 : messages.size()));
+        }
+        var checked = new ArrayList<Checked>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            NewMessage message = messages.get(i);
+            String field = "messages[" + i + "]";
+            if (message == null) {
+                throw new InvalidInputException(field, "must be an object, was null");
+            }
+            checked.add(new Checked(
+                    Role.parse(field + ".role", message.role()),
+                    validation.content(field + ".content", message.content()),
+                    validation.metadata(field + ".metadata", message.metadata())));
+        }
+        return checked;
+    }
+
+    @Override
+    public List<Message> history(UUID projectId, UUID conversationId, History window) {
+        int max = validation.limits().maxPageSize();
+        String query;
+        int bound;
+        int limit;
+        boolean descending;
+        if (window instanceof History.Last last) {
+            limit = requireRange("last", last.count(), 1, max);
+            query =
+                    "select m from Message m where m.conversationId = :conversation and m.seq > :bound order by m.seq desc";
+            bound = 0;
+            descending = true;
+        } else if (window instanceof History.After after) {
+            bound = requireRange("after", after.seq(), 0, Integer.MAX_VALUE);
+            limit = validation.limits().pageSize("limit", after.limit());
+            query = "select m from Message m where m.conversationId = :conversation and m.seq > :bound order by m.seq";
+            descending = false;
+        } else {
+            var before = (History.Before) window;
+            bound = requireRange("before", before.seq(), 1, Integer.MAX_VALUE);
+            limit = validation.limits().pageSize("limit", before.limit());
+            query =
+                    "select m from Message m where m.conversationId = :conversation and m.seq < :bound order by m.seq desc";
+            descending = true;
+        }
+        return tx.read(em -> {
+            JpaConversationStore.require(em, projectId, conversationId);
+            List<Message> messages = new ArrayList<>(em.createQuery(query, MessageEntity.class)
+                    .setParameter("conversation", conversationId)
+                    .setParameter("bound", bound)
+                    .setMaxResults(limit)
+                    .getResultStream()
+                    .map(MessageEntity::toMessage)
+                    .toList());
+            if (descending) {
+                Collections.reverse(messages);
+            }
+            return messages;
+        });
+    }
+
+    private static int requireRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidInputException(field, "must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.colloquy.persistence;
+
+import dev.colloquy.conversation.ConversationEntity;
+import dev.colloquy.conversation.ConversationStore;
+import dev.colloquy.conversation.JpaConversationStore;
+import dev.colloquy.conversation.TagEntity;
+import dev.colloquy.domain.IdentifiedEntity;
+import dev.colloquy.domain.Limits;
+import dev.colloquy.domain.Validation;
+import dev.colloquy.message.JpaMessageStore;
+import dev.colloquy.message.MessageEntity;
+import dev.colloquy.message.MessageStore;
+import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.config.MigrateMode;
+import dev.colloquy.persistence.spi.DataSources;
+import dev.colloquy.project.JpaProjectStore;
+import dev.colloquy.project.ProjectEntity;
+import dev.colloquy.project.ProjectStore;
+import dev.colloquy.retention.JpaRetentionStore;
+import dev.colloquy.retention.RetentionStore;
+import dev.colloquy.search.JpaSearchStore;
+import dev.colloquy.search.SearchStore;
+import dev.colloquy.token.ApiTokenEntity;
+import dev.colloquy.token.JpaTokenStore;
+import dev.colloquy.token.TokenStore;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import jakarta.persistence.SchemaValidationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open database with its stores: pools opened, session settings checked, schema migrated (per
+ * {@code DB_MIGRATE}) and Hibernate's mapping validated against it. Close it to close the pools.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseSettings settings;
+    private final DataSources dataSources;
+    private final EntityManagerFactory factory;
+    private final Migrator migrator;
+    private final ProjectStore projects;
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final SearchStore search;
+    private final TokenStore tokens;
+    private final RetentionStore retention;
+
+    private Database(
+            DatabaseSettings settings,
+            DataSources dataSources,
+            EntityManagerFactory factory,
+            Migrator migrator,
+            Clock clock,
+            Limits limits) {
+        this.settings = settings;
+        this.dataSources = dataSources;
+        this.factory = factory;
+        this.migrator = migrator;
+        var tx = new Transactor(factory, settings.backend());
+        var validation = new Validation(limits);
+        this.projects = new JpaProjectStore(tx, clock, validation);
+        this.conversations = new JpaConversationStore(tx, clock, validation);
+        this.messages = new JpaMessageStore(tx, clock, validation);
+        this.search = new JpaSearchStore(tx, validation, settings.backend().searchSyntax());
+        this.tokens = new JpaTokenStore(tx, clock, validation);
+        this.retention = new JpaRetentionStore(tx, () -> reclaimSpace());
+    }
+
+    /** Opens the database with the default limits and the system clock. */
+    public static Database open(DatabaseSettings settings) {
+        return open(settings, Clock.systemUTC(), Limits.DEFAULTS);
+    }
+
+    public static Database open(DatabaseSettings settings, Clock clock, Limits limits) {
+        var backend = settings.backend();
+        DataSources dataSources = backend.open(settings.target(), settings.pool());
+        try {
+            try (Connection connection = dataSources.writer().getConnection()) {
+                backend.verifySession(connection);
+            }
+            try (Connection connection = dataSources.reader().getConnection()) {
+                backend.verifySession(connection);
+            }
+            var migrator = new Migrator(backend, settings.target(), dataSources.writer());
+            if (settings.migrate() == MigrateMode.AUTO) {
+                backend.prepare(dataSources.writer());
+                migrator.migrate();
+            } else if (settings.migrate() == MigrateMode.VALIDATE) {
+                migrator.requireCurrent();
+            } else {
+                migrator.refuseNewerSchema();
+            }
+            EntityManagerFactory factory = createFactory(settings, dataSources);
+            if (settings.migrate() != MigrateMode.OFF) {
+                validateMapping(factory);
+            }
+            return new Database(settings, dataSources, factory, migrator, clock, limits);
+        } catch (SQLException e) {
+            closeQuietly(dataSources, e);
+            throw new IllegalStateException(
+                    "could not prepare the " + backend.productName() + " database at "
+                            + settings.target().location() + ": " + e.getMessage(),
+                    e);
+        } catch (RuntimeException e) {
+            closeQuietly(dataSources, e);
+            throw e;
+        }
+    }
+
+    private static EntityManagerFactory createFactory(DatabaseSettings settings, DataSources dataSources) {
+        var backend = settings.backend();
+        var config = new PersistenceConfiguration("colloquy")
+                .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+                .managedClass(IdentifiedEntity.class)
+                .managedClass(ProjectEntity.class)
+                .managedClass(ConversationEntity.class)
+                .managedClass(TagEntity.class)
+                .managedClass(MessageEntity.class)
+                .managedClass(ApiTokenEntity.class)
+                .mappingFile(backend.mappingFile())
+                .property(
+                        "jakarta.persistence.nonJtaDataSource",
+                        new RoutingDataSource(dataSources.writer(), dataSources.reader()))
+                .properties(backend.persistenceProperties());
+        return backend.persistenceProvider().createEntityManagerFactory(config);
+    }
+
+    /** Hibernate checks its mapping against the migrated schema; it never creates or alters tables. */
+    private static void validateMapping(EntityManagerFactory factory) {
+        try {
+            factory.getSchemaManager().validate();
+        } catch (SchemaValidationException e) {
+            factory.close();
+            throw new SchemaException("the database schema does not match this build's mapping: " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(DataSources dataSources, Exception failure) {
+        try {
+            dataSources.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    public ProjectStore projects() {
+        return projects;
+    }
+
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    public MessageStore messages() {
+        return messages;
+    }
+
+    public SearchStore search() {
+        return search;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public RetentionStore retention() {
+        return retention;
+    }
+
+    public SchemaStatus schema() {
+        return migrator.status();
+    }
+
+    /** Whether the full-text index agrees with the stored messages. */
+    public boolean searchIndexConsistent() {
+        try {
+            return settings.backend().searchIndexConsistent(dataSources.writer());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** The pools, for tools that work below the stores (copy, verify, tests). */
+    public DataSources dataSources() {
+        return dataSources;
+    }
+
+    private void reclaimSpace() {
+        try {
+            settings.backend().reclaimSpace(dataSources.writer());
+        } catch (SQLException e) {
+            LOG.warn("Could not reclaim free space after a purge: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            factory.close();
+        } finally {
+            try {
+                dataSources.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the connection pools failed: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.colloquy.persistence;
+
+import dev.colloquy.domain.ColloquyException;
+import dev.colloquy.domain.ConflictException;
+import dev.colloquy.domain.UnavailableException;
+import dev.colloquy.persistence.spi.DatabaseBackend;
+import dev.colloquy.persistence.spi.Failure;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.OptimisticLockException;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that begins, commits, rolls back and closes. A unit of work runs in one
+ * transaction; when the database reports a transient conflict (busy, serialization failure,
+ * deadlock, a concurrent change of the same conversation) the whole unit runs again, a bounded
+ * number of times with growing, jittered pauses. Other database errors are translated into the
+ * domain's exceptions here, so stores never catch anything.
+ */
+public final class Transactor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
+    static final int MAX_ATTEMPTS = 10;
+
+    private final EntityManagerFactory factory;
+    private final DatabaseBackend backend;
+
+    Transactor(EntityManagerFactory factory, DatabaseBackend backend) {
+        this.factory = factory;
+        this.backend = backend;
+    }
+
+    /** Runs a unit of work that only reads. */
+    public <T> T read(Function<EntityManager, T> work) {
+        return run(false, work);
+    }
+
+    /** Runs a unit of work that writes; it commits when the work returns and rolls back when it throws. */
+    public <T> T write(Function<EntityManager, T> work) {
+        return run(true, work);
+    }
+
+    private <T> T run(boolean write, Function<EntityManager, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return RoutingDataSource.writing(write, () -> once(work));
+            } catch (ColloquyException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                Failure failure = classify(e);
+                boolean transientConflict = failure.isRetryable() || causedBy(e, OptimisticLockException.class);
+                if (transientConflict && attempt < MAX_ATTEMPTS) {
+                    LOG.debug(
+                            "attempt {} met a transient conflict ({}); running the unit of work again",
+                            attempt,
+                            failure);
+                    pause(attempt);
+                    continue;
+                }
+                throw translate(e, failure, transientConflict);
+            }
+        }
+    }
+
+    private <T> T once(Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            var tx = em.getTransaction();
+            tx.begin();
+            try {
+                T result = work.apply(em);
+                tx.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                if (tx.isActive()) {
+                    try {
+                        tx.rollback();
+                    } catch (RuntimeException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
+                }
+                throw e;
+            }
+        } finally {
+            em.close();
+        }
+    }
+
+    private Failure classify(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                Failure failure = backend.classify(sql);
+                if (failure != Failure.OTHER) {
+                    return failure;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return Failure.OTHER;
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static RuntimeException translate(RuntimeException error, Failure failure, boolean transientConflict) {
+        return switch (failure) {
+            case UNIQUE_VIOLATION -> new ConflictException("the change conflicts with existing data", error);
+            case FOREIGN_KEY_VIOLATION ->
+                new ConflictException("the change refers to data that no longer exists", error);
+            case BUSY, SERIALIZATION ->
+                new UnavailableException(
+                        "the database stayed busy after " + MAX_ATTEMPTS + " attempts; try again", error);
+            case CONNECTION, AUTHENTICATION, MISSING_DATABASE ->
+                new UnavailableException(
+                        "the database is unavailable: " + failure.name().toLowerCase(java.util.Locale.ROOT), error);
+            case OTHER ->
+                transientConflict
+                        ? new ConflictException("the object was changed concurrently too often; try again", error)
+                        : error;
+        };
+    }
+
+    private static void pause(int attempt) {
+        long ceiling = Math.min(200, 5L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while waiting to retry", e);
+        }
+    }
+}

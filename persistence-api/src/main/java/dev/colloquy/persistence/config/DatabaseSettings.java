@@ -1,0 +1,106 @@
+package dev.colloquy.persistence.config;
+
+import dev.colloquy.persistence.spi.Backends;
+import dev.colloquy.persistence.spi.ConnectionTarget;
+import dev.colloquy.persistence.spi.DatabaseBackend;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The database settings of one run, resolved from the {@code DB_*} and {@code DATABASE_*}
+ * settings and the backends' own. Every contradiction stops here with a {@link
+ * ConfigurationException} naming the setting.
+ *
+ * @param backend the backend that serves the database
+ * @param target where it connects
+ * @param pool the pool settings, the backend's defaults overridden by {@code DB_POOL_*}
+ * @param startupTimeout how long startup waits for an unreachable database ({@code DB_STARTUP_TIMEOUT})
+ * @param migrate what startup does about pending migrations ({@code DB_MIGRATE})
+ */
+public record DatabaseSettings(
+        DatabaseBackend backend,
+        ConnectionTarget target,
+        PoolSettings pool,
+        Duration startupTimeout,
+        MigrateMode migrate) {
+
+    public static final String DB_DRIVER = "DB_DRIVER";
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String DB_STARTUP_TIMEOUT = "DB_STARTUP_TIMEOUT";
+    public static final String DB_MIGRATE = "DB_MIGRATE";
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    public static DatabaseSettings resolve(Settings settings, Backends backends) {
+        var driver = settings.get(DB_DRIVER).map(name -> name.toLowerCase(Locale.ROOT));
+        var named = driver.map(name -> backends.named(name)
+                .orElseThrow(() -> new ConfigurationException(
+                        DB_DRIVER, "unknown driver '" + name + "'; expected one of " + backends.names())));
+
+        DatabaseBackend backend;
+        ConnectionTarget target;
+        var url = settings.get(DATABASE_URL);
+        if (url.isPresent()) {
+            backend = backends.claiming(url.get())
+                    .orElseThrow(() -> new ConfigurationException(
+                            DATABASE_URL,
+                            "unsupported URL '" + schemeOf(url.get()) + "...'; expected one of "
+                                    + backends.urlForms()));
+            if (named.isPresent() && named.get() != backend) {
+                throw new ConfigurationException(
+                        DB_DRIVER,
+                        "is '" + named.get().name() + "' but DATABASE_URL names a " + backend.productName()
+                                + " database; change or remove one of them");
+            }
+            rejectPathSettings(settings, backends.defaultBackend(), "DATABASE_URL is set too");
+            target = backend.parseUrl(DATABASE_URL, url.get());
+        } else {
+            backend = named.orElseGet(backends::defaultBackend);
+            if (!backend.isDefault()) {
+                rejectPathSettings(settings, backends.defaultBackend(), "DB_DRIVER is '" + backend.name() + "'");
+            }
+            target = backend.fromSettings(settings);
+        }
+
+        PoolSettings pool = backend.poolDefaults(target).overriddenBy(settings);
+        Duration startupTimeout = settings.duration(DB_STARTUP_TIMEOUT, DEFAULT_STARTUP_TIMEOUT);
+        MigrateMode migrate = settings.get(DB_MIGRATE)
+                .map(text -> MigrateMode.parse(DB_MIGRATE, text))
+                .orElse(MigrateMode.AUTO);
+        return new DatabaseSettings(backend, target, pool, startupTimeout, migrate);
+    }
+
+    /**
+     * The default backend's own settings (a file path) contradict a URL or the choice of another
+     * backend. The other backends' settings (libpq-style variables, often set for other tools) are
+     * ignored instead when their backend is not chosen.
+     */
+    private static void rejectPathSettings(Settings settings, DatabaseBackend owner, String reason) {
+        for (String name : owner.settingNames()) {
+            if (settings.has(name)) {
+                throw new ConfigurationException(
+                        name, "is a " + owner.productName() + " setting, but " + reason + "; remove one of them");
+            }
+        }
+    }
+
+    private static String schemeOf(String url) {
+        int colon = url.indexOf(':');
+        if (colon < 0) {
+            return url.length() > 12 ? url.substring(0, 12) : url;
+        }
+        int next = url.indexOf(':', colon + 1);
+        // jdbc:vendor: keeps two parts; anything after (user, password, host) stays out of messages
+        return url.startsWith("jdbc:") && next > 0 ? url.substring(0, next + 1) : url.substring(0, colon + 1);
+    }
+
+    /** The line startup logs, for example {@code Using SQLite database at /data/colloquy.db}. */
+    public String describe() {
+        return "Using " + backend.productName() + " database at " + target.location();
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + target + ", " + pool + ", startupTimeout=" + startupTimeout + ", migrate="
+                + migrate + "]";
+    }
+}

@@ -1,0 +1,80 @@
+package dev.colloquy.persistence.spi;
+
+import dev.colloquy.persistence.config.PoolSettings;
+import dev.colloquy.persistence.config.Settings;
+import dev.colloquy.search.SearchSyntax;
+import jakarta.persistence.spi.PersistenceProvider;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * One database product, registered through {@code META-INF/services}. Everything that differs
+ * between databases is answered here, so shared code never asks which database it runs on.
+ */
+public interface DatabaseBackend {
+
+    /** The name users give in {@code DB_DRIVER}. */
+    String name();
+
+    /** The product's name for messages, for example in the startup line. */
+    String productName();
+
+    /** Whether this backend runs when nothing at all is configured. Exactly one backend says yes. */
+    boolean isDefault();
+
+    /** Whether this backend recognizes the URL's scheme. */
+    boolean claims(String url);
+
+    /** The URL forms this backend accepts, for error messages. */
+    List<String> urlForms();
+
+    /** The settings (besides the {@code DATABASE_URL} and {@code DB_*} ones) that this backend reads. */
+    Set<String> settingNames();
+
+    /** Parses a URL this backend claims; {@code setting} names its source in errors. */
+    ConnectionTarget parseUrl(String setting, String url);
+
+    /** The target when no URL is given, from this backend's own settings or defaults. */
+    ConnectionTarget fromSettings(Settings settings);
+
+    PoolSettings poolDefaults(ConnectionTarget target);
+
+    /** Opens the pools. The caller closes them. */
+    DataSources open(ConnectionTarget target, PoolSettings pool);
+
+    /** Checks that a connection runs with the settings the application relies on; fails fast if not. */
+    void verifySession(Connection connection) throws SQLException;
+
+    /** Prepares a database before its first migration (settings that must precede the first table). */
+    void prepare(DataSource writer) throws SQLException;
+
+    /**
+     * A lock held while migrating, for databases without a migration lock of their own. Closing it
+     * releases it.
+     */
+    AutoCloseable migrationLock(ConnectionTarget target);
+
+    /** The Flyway location of this backend's migrations. */
+    String migrationLocation();
+
+    PersistenceProvider persistenceProvider();
+
+    Map<String, Object> persistenceProperties();
+
+    /** The mapping file that holds this backend's named native queries. */
+    String mappingFile();
+
+    SearchSyntax searchSyntax();
+
+    Failure classify(SQLException error);
+
+    /** Returns freed space to the file system after large deletes, where the database needs that. */
+    void reclaimSpace(DataSource writer) throws SQLException;
+
+    /** Checks that the full-text index agrees with the messages it indexes. */
+    boolean searchIndexConsistent(DataSource writer) throws SQLException;
+}

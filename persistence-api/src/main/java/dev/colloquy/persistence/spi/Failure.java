@@ -1,0 +1,25 @@
+package dev.colloquy.persistence.spi;
+
+/** What a database error means to the application, as judged by the backend that raised it. */
+public enum Failure {
+    /** The database is busy (a lock is held); the same unit of work can run again. */
+    BUSY,
+    /** A serialization failure or deadlock; the same unit of work can run again. */
+    SERIALIZATION,
+    /** The connection failed or the server went away. */
+    CONNECTION,
+    /** The server rejected the credentials. */
+    AUTHENTICATION,
+    /** The named database does not exist. */
+    MISSING_DATABASE,
+    /** A unique key was violated. */
+    UNIQUE_VIOLATION,
+    /** A foreign key was violated. */
+    FOREIGN_KEY_VIOLATION,
+    /** Anything else: a bug or a broken schema. */
+    OTHER;
+
+    public boolean isRetryable() {
+        return this == BUSY || this == SERIALIZATION;
+    }
+}

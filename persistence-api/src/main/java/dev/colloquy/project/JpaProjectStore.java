@@ -1,0 +1,78 @@
+package dev.colloquy.project;
+
+import dev.colloquy.domain.Clocks;
+import dev.colloquy.domain.ConflictException;
+import dev.colloquy.domain.Ids;
+import dev.colloquy.domain.NotFoundException;
+import dev.colloquy.domain.Validation;
+import dev.colloquy.persistence.Transactor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public final class JpaProjectStore implements ProjectStore {
+
+    private final Transactor tx;
+    private final Clock clock;
+    private final Validation validation;
+
+    public JpaProjectStore(Transactor tx, Clock clock, Validation validation) {
+        this.tx = tx;
+        this.clock = clock;
+        this.validation = validation;
+    }
+
+    @Override
+    public Project create(String name) {
+        String checked = validation.name("name", name);
+        return tx.write(em -> {
+            if (findByName(em, checked).isPresent()) {
+                throw new ConflictException("a project named '" + checked + "' already exists");
+            }
+            var project = new ProjectEntity(Ids.next(), checked, Clocks.now(clock));
+            em.persist(project);
+            return project.toProject();
+        });
+    }
+
+    @Override
+    public List<Project> list() {
+        return tx.read(em -> em.createQuery("select p from Project p order by p.name, p.id", ProjectEntity.class)
+                .getResultStream()
+                .map(ProjectEntity::toProject)
+                .toList());
+    }
+
+    @Override
+    public Optional<Project> find(UUID id) {
+        return tx.read(
+                em -> Optional.ofNullable(em.find(ProjectEntity.class, id)).map(ProjectEntity::toProject));
+    }
+
+    @Override
+    public Optional<Project> findByName(String name) {
+        return tx.read(em -> findByName(em, name).map(ProjectEntity::toProject));
+    }
+
+    private static Optional<ProjectEntity> findByName(jakarta.persistence.EntityManager em, String name) {
+        return em.createQuery("select p from Project p where p.name = :name", ProjectEntity.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public void delete(UUID id) {
+        tx.write(em -> {
+            // The database cascades to conversations, messages, tags and tokens.
+            int deleted = em.createQuery("delete from Project p where p.id = :id")
+                    .setParameter("id", id)
+                    .executeUpdate();
+            if (deleted == 0) {
+                throw new NotFoundException("no project with id " + id);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package dev.colloquy.project;
+
+import dev.colloquy.domain.IdentifiedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity(name = "Project")
+@Table(name = "project")
+public class ProjectEntity extends IdentifiedEntity {
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    /** For JPA. */
+    protected ProjectEntity() {}
+
+    public ProjectEntity(UUID id, String name, Instant createdAt) {
+        super(id);
+        this.name = name;
+        this.createdAt = createdAt;
+    }
+
+    public Project toProject() {
+        return new Project(id(), name, createdAt);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.colloquy.token;
+
+import dev.colloquy.domain.Clocks;
+import dev.colloquy.domain.ConflictException;
+import dev.colloquy.domain.Ids;
+import dev.colloquy.domain.InvalidInputException;
+import dev.colloquy.domain.NotFoundException;
+import dev.colloquy.domain.Validation;
+import dev.colloquy.persistence.Transactor;
+import dev.colloquy.project.ProjectEntity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+public final class JpaTokenStore implements TokenStore {
+
+    /** Secrets start with this prefix, so a leaked one is recognizable to secret scanners. */
+    public static final String SECRET_PREFIX = "cq_";
+
+    private static final int MIN_CHOSEN_SECRET_LENGTH = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Transactor tx;
+    private final Clock clock;
+    private final Validation validation;
+
+    public JpaTokenStore(Transactor tx, Clock clock, Validation validation) {
+        this.tx = tx;
+        this.clock = clock;
+        this.validation = validation;
+    }
+
+    @Override
+    public IssuedToken issue(UUID projectId, String name, boolean admin, Optional<Instant> expiresAt) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return store(projectId, name, admin, expiresAt, secret);
+    }
+
+    @Override
+    public IssuedToken issueWithSecret(UUID projectId, String name, boolean admin, String secret) {
+        if (secret == null
+                || secret.length() < MIN_CHOSEN_SECRET_LENGTH
+                || !secret.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidInputException(
+                    "secret",
+                    "must be at least " + MIN_CHOSEN_SECRET_LENGTH + " printable ASCII characters without spaces");
+        }
+        return store(projectId, name, admin, Optional.empty(), secret);
+    }
+
+    private IssuedToken store(UUID projectId, String name, boolean admin, Optional<Instant> expiresAt, String secret) {
+        String checkedName = validation.name("name", name);
+        Instant now = Clocks.now(clock);
+        Optional<Instant> expiry = expiresAt.map(Clocks::truncate);
+        if (expiry.isPresent() && !expiry.get().isAfter(now)) {
+            throw new InvalidInputException("expiresAt", "must be in the future, was " + expiry.get());
+        }
+        String hash = hash(secret);
+        return tx.write(em -> {
+            if (em.find(ProjectEntity.class, projectId) == null) {
+                throw new NotFoundException("no project with id " + projectId);
+            }
+            boolean taken = !em.createQuery("select t.id from ApiToken t where t.secretHash = :hash", UUID.class)
+                    .setParameter("hash", hash)
+                    .getResultList()
+                    .isEmpty();
+            if (taken) {
+                throw new ConflictException("a token with this secret exists already");
+            }
+            var token = new ApiTokenEntity(Ids.next(), projectId, checkedName, hash, admin, now, expiry.orElse(null));
+            em.persist(token);
+            return new IssuedToken(token.toToken(), secret);
+        });
+    }
+
+    @Override
+    public Optional<ApiToken> authenticate(String secret) {
+        if (secret == null || secret.isEmpty() || secret.length() > 512) {
+            return Optional.empty();
+        }
+        String hash = hash(secret);
+        Instant now = Clocks.now(clock);
+        return tx.read(em -> em.createQuery("select t from ApiToken t where t.secretHash = :hash", ApiTokenEntity.class)
+                .setParameter("hash", hash)
+                .getResultStream()
+                .filter(t -> MessageDigest.isEqual(
+                        t.secretHash().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII)))
+                .map(ApiTokenEntity::toToken)
+                .filter(t -> t.isActiveAt(now))
+                .findFirst());
+    }
+
+    @Override
+    public List<ApiToken> list(UUID projectId) {
+        return tx.read(em -> em.createQuery(
+                        "select t from ApiToken t where t.projectId = :project order by t.createdAt, t.id",
+                        ApiTokenEntity.class)
+                .setParameter("project", projectId)
+                .getResultStream()
+                .map(ApiTokenEntity::toToken)
+                .toList());
+    }
+
+    @Override
+    public Optional<ApiToken> find(UUID tokenId) {
+        return tx.read(em ->
+                Optional.ofNullable(em.find(ApiTokenEntity.class, tokenId)).map(ApiTokenEntity::toToken));
+    }
+
+    @Override
+    public ApiToken revoke(UUID tokenId) {
+        return tx.write(em -> {
+            ApiTokenEntity token = em.find(ApiTokenEntity.class, tokenId);
+            if (token == null) {
+                throw new NotFoundException("no token with id " + tokenId);
+            }
+            token.revoke(Clocks.now(clock));
+            return token.toToken();
+        });
+    }
+
+    @Override
+    public void recordUse(Map<UUID, Instant> lastUsed) {
+        if (lastUsed.isEmpty()) {
+            return;
+        }
+        tx.write(em -> {
+            lastUsed.forEach((id, at) -> em.createQuery("update ApiToken t set t.lastUsedAt = :at"
+                            + " where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :at)")
+                    .setParameter("at", Clocks.truncate(at))
+                    .setParameter("id", id)
+                    .executeUpdate());
+            return null;
+        });
+    }
+
+    @Override
+    public boolean any() {
+        return tx.read(em ->
+                em.createQuery("select count(t) from ApiToken t", Long.class).getSingleResult() > 0);
+    }
+
+    static String hash(String secret) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}

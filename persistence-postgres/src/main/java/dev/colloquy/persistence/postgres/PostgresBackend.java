@@ -1,0 +1,247 @@
+package dev.colloquy.persistence.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.colloquy.persistence.config.ConfigurationException;
+import dev.colloquy.persistence.config.PoolSettings;
+import dev.colloquy.persistence.config.Secret;
+import dev.colloquy.persistence.config.Settings;
+import dev.colloquy.persistence.spi.ConnectionTarget;
+import dev.colloquy.persistence.spi.DataSources;
+import dev.colloquy.persistence.spi.DatabaseBackend;
+import dev.colloquy.persistence.spi.Failure;
+import dev.colloquy.search.SearchSyntax;
+import jakarta.persistence.spi.PersistenceProvider;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hibernate.jpa.HibernatePersistenceProvider;
+
+/**
+ * PostgreSQL: for production, many concurrent writers and several Colloquy instances. One pool
+ * serves reads and writes alike.
+ */
+public final class PostgresBackend implements DatabaseBackend {
+
+    static final String PGHOST = "PGHOST";
+    static final String PGPORT = "PGPORT";
+    static final String PGDATABASE = "PGDATABASE";
+    static final String PGUSER = "PGUSER";
+    static final String PGPASSWORD = "PGPASSWORD";
+    static final String PGSSLMODE = "PGSSLMODE";
+    static final String APPLICATION_NAME = "colloquy";
+    static final int MIN_SERVER_VERSION = 130000;
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public String productName() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public boolean isDefault() {
+        return false;
+    }
+
+    @Override
+    public boolean claims(String url) {
+        return PostgresUrl.claims(url);
+    }
+
+    @Override
+    public List<String> urlForms() {
+        return List.of("postgres://USER:PASSWORD@HOST:5432/DATABASE", "postgresql://...", "jdbc:postgresql://...");
+    }
+
+    @Override
+    public Set<String> settingNames() {
+        return Set.of(PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGSSLMODE);
+    }
+
+    @Override
+    public ConnectionTarget parseUrl(String setting, String url) {
+        return target(PostgresUrl.parse(setting, url));
+    }
+
+    /** The libpq variables, with libpq's defaults: localhost, 5432, the database named after the user. */
+    @Override
+    public ConnectionTarget fromSettings(Settings settings) {
+        String host = settings.get(PGHOST).orElse("localhost");
+        int port = settings.integer(PGPORT, PostgresUrl.DEFAULT_PORT, 1, 65535);
+        String user = settings.get(PGUSER).orElse(System.getProperty("user.name", "postgres"));
+        String database = settings.get(PGDATABASE).orElse(user);
+        var parameters = new LinkedHashMap<String, String>();
+        settings.get(PGSSLMODE).ifPresent(mode -> {
+            if (!PostgresUrl.SSL_MODES.contains(mode)) {
+                throw new ConfigurationException(
+                        PGSSLMODE,
+                        "'" + mode + "' is not one of "
+                                + String.join(", ", new java.util.TreeSet<>(PostgresUrl.SSL_MODES)));
+            }
+            parameters.put("sslmode", mode);
+        });
+        if (host.startsWith("/")) {
+            throw new ConfigurationException(
+                    PGHOST, "Unix-domain sockets are not supported; give a host name or address");
+        }
+        String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return target(new PostgresUrl(
+                hostPart,
+                port,
+                database,
+                Optional.of(user),
+                Secret.of(settings.get(PGPASSWORD).orElse("")),
+                parameters));
+    }
+
+    private ConnectionTarget target(PostgresUrl url) {
+        return new ConnectionTarget(
+                name(), url.jdbcUrl(), url.user(), url.password(), url.location(), url.parameters());
+    }
+
+    @Override
+    public PoolSettings poolDefaults(ConnectionTarget target) {
+        return new PoolSettings(10, 2, Duration.ofSeconds(10), Duration.ofMinutes(30));
+    }
+
+    @Override
+    public DataSources open(ConnectionTarget target, PoolSettings pool) {
+        var config = new HikariConfig();
+        config.setPoolName("colloquy-postgres");
+        config.setDriverClassName("org.postgresql.Driver");
+        config.setJdbcUrl(target.jdbcUrl());
+        target.user().ifPresent(config::setUsername);
+        if (!target.password().isEmpty()) {
+            config.setPassword(target.password().reveal());
+        }
+        // pgjdbc's defaults suit neither production nor our mapping: no timeouts, no keep-alive,
+        // and strings typed varchar (jsonb columns are written from text, so strings go untyped).
+        config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+        config.addDataSourceProperty("connectTimeout", "10");
+        config.addDataSourceProperty("socketTimeout", "300");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("stringtype", "unspecified");
+        config.addDataSourceProperty("options", "-c TimeZone=UTC");
+        target.properties().forEach(config::addDataSourceProperty);
+        config.setMaximumPoolSize(pool.maxSize());
+        config.setMinimumIdle(pool.minIdle());
+        config.setConnectionTimeout(pool.connectTimeout().toMillis());
+        config.setMaxLifetime(pool.maxLifetime().toMillis());
+        config.setAutoCommit(true);
+        var dataSource = new HikariDataSource(config);
+        return new DataSources(dataSource, dataSource, dataSource);
+    }
+
+    @Override
+    public void verifySession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT current_setting('TimeZone'), current_setting('application_name'),"
+                                + " current_setting('server_version_num')::int")) {
+            rows.next();
+            String zone = rows.getString(1);
+            if (!zone.equals("UTC") && !zone.equals("Etc/UTC")) {
+                throw new IllegalStateException("PostgreSQL session time zone is '" + zone + "', expected UTC");
+            }
+            if (!APPLICATION_NAME.equals(rows.getString(2))) {
+                throw new IllegalStateException("PostgreSQL session application_name is '" + rows.getString(2) + "'");
+            }
+            if (rows.getInt(3) < MIN_SERVER_VERSION) {
+                throw new IllegalStateException("PostgreSQL server version " + rows.getInt(3)
+                        + " is too old; Colloquy needs PostgreSQL 13 or newer");
+            }
+        }
+    }
+
+    @Override
+    public void prepare(DataSource writer) {
+        // nothing precedes the first migration on PostgreSQL
+    }
+
+    /** Flyway serializes concurrent migrations on PostgreSQL with an advisory lock of its own. */
+    @Override
+    public AutoCloseable migrationLock(ConnectionTarget target) {
+        return () -> {};
+    }
+
+    @Override
+    public String migrationLocation() {
+        return "classpath:db/colloquy/postgres";
+    }
+
+    @Override
+    public PersistenceProvider persistenceProvider() {
+        return new HibernatePersistenceProvider();
+    }
+
+    @Override
+    public Map<String, Object> persistenceProperties() {
+        return Map.of(
+                "hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect",
+                "hibernate.hbm2ddl.auto", "none",
+                "hibernate.jdbc.batch_size", "100",
+                "hibernate.order_inserts", "true",
+                "hibernate.jdbc.time_zone", "UTC",
+                "hibernate.query.fail_on_pagination_over_collection_fetch", "true");
+    }
+
+    @Override
+    public String mappingFile() {
+        return "META-INF/colloquy/postgres-orm.xml";
+    }
+
+    @Override
+    public SearchSyntax searchSyntax() {
+        return new TsQuerySyntax();
+    }
+
+    @Override
+    public Failure classify(SQLException error) {
+        if (error instanceof SQLTransientConnectionException && error.getSQLState() == null) {
+            return Failure.CONNECTION; // no connection from the pool in time
+        }
+        String state = error.getSQLState();
+        if (state == null) {
+            return Failure.OTHER;
+        }
+        return switch (state) {
+            case "40001", "40P01" -> Failure.SERIALIZATION;
+            case "55P03" -> Failure.BUSY;
+            case "23505" -> Failure.UNIQUE_VIOLATION;
+            case "23503" -> Failure.FOREIGN_KEY_VIOLATION;
+            case "28P01", "28000" -> Failure.AUTHENTICATION;
+            case "3D000" -> Failure.MISSING_DATABASE;
+            case "57P01", "57P02", "57P03" -> Failure.CONNECTION;
+            default -> state.startsWith("08") ? Failure.CONNECTION : Failure.OTHER;
+        };
+    }
+
+    /** Autovacuum returns space on PostgreSQL. */
+    @Override
+    public void reclaimSpace(DataSource writer) {}
+
+    /** The index is a generated column, so it can only disagree if it was tampered with. */
+    @Override
+    public boolean searchIndexConsistent(DataSource writer) throws SQLException {
+        try (Connection connection = writer.getConnection();
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM message"
+                        + " WHERE search_vector IS DISTINCT FROM to_tsvector('simple', search_text)")) {
+            rows.next();
+            return rows.getLong(1) == 0;
+        }
+    }
+}

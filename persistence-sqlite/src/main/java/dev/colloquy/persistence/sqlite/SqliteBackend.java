@@ -1,0 +1,315 @@
+package dev.colloquy.persistence.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.colloquy.persistence.config.PoolSettings;
+import dev.colloquy.persistence.config.Secret;
+import dev.colloquy.persistence.config.Settings;
+import dev.colloquy.persistence.spi.ConnectionTarget;
+import dev.colloquy.persistence.spi.DataSources;
+import dev.colloquy.persistence.spi.DatabaseBackend;
+import dev.colloquy.persistence.spi.Failure;
+import dev.colloquy.search.SearchSyntax;
+import jakarta.persistence.spi.PersistenceProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hibernate.jpa.HibernatePersistenceProvider;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * SQLite: an embedded file, the zero-configuration default.
+ *
+ * <p>SQLite allows one writer at a time. Writes go through a pool of exactly one connection whose
+ * transactions begin IMMEDIATE (taking the write lock up front, so a transaction never fails trying
+ * to upgrade a read lock), while reads use a separate pool of read-only connections that WAL lets
+ * run beside the writer. Both pools keep auto-commit on between transactions, because the driver
+ * would otherwise begin the next IMMEDIATE transaction at once and hold the write lock while idle.
+ */
+public final class SqliteBackend implements DatabaseBackend {
+
+    public static final String DATABASE_PATH = "DATABASE_PATH";
+    static final String DEFAULT_PATH = "./data/colloquy.db";
+    static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public String productName() {
+        return "SQLite";
+    }
+
+    @Override
+    public boolean isDefault() {
+        return true;
+    }
+
+    @Override
+    public boolean claims(String url) {
+        return SqliteLocation.claims(url);
+    }
+
+    @Override
+    public List<String> urlForms() {
+        return List.of("sqlite:///absolute/path.db", "sqlite:relative/path.db", "sqlite::memory:", "jdbc:sqlite:PATH");
+    }
+
+    @Override
+    public Set<String> settingNames() {
+        return Set.of(DATABASE_PATH);
+    }
+
+    @Override
+    public ConnectionTarget parseUrl(String setting, String url) {
+        return target(SqliteLocation.parse(setting, url));
+    }
+
+    @Override
+    public ConnectionTarget fromSettings(Settings settings) {
+        String path = settings.get(DATABASE_PATH).orElse(DEFAULT_PATH);
+        if (path.equals(SqliteLocation.MEMORY)) {
+            return target(SqliteLocation.memory());
+        }
+        return target(SqliteLocation.file(DATABASE_PATH, path));
+    }
+
+    private ConnectionTarget target(SqliteLocation location) {
+        return new ConnectionTarget(
+                name(), location.jdbcUrl(), Optional.empty(), Secret.NONE, location.describe(), Map.of());
+    }
+
+    /** Readers only: the writer pool always has exactly one connection. */
+    @Override
+    public PoolSettings poolDefaults(ConnectionTarget target) {
+        return new PoolSettings(4, 1, Duration.ofSeconds(30), Duration.ofMinutes(30));
+    }
+
+    @Override
+    public DataSources open(ConnectionTarget target, PoolSettings pool) {
+        boolean memory = target.location().equals(SqliteLocation.MEMORY);
+        if (memory) {
+            // A private in-memory database lives as long as its one connection: one pool, one
+            // connection that is never retired, for reads and writes alike.
+            var only = new HikariDataSource(hikari(target, "colloquy-sqlite", 1, 1, pool, false, true));
+            return new DataSources(only, only, only);
+        }
+        createParentFolders(Path.of(target.location()));
+        var writer = new HikariDataSource(hikari(target, "colloquy-sqlite-writer", 1, 1, pool, false, false));
+        try {
+            var reader = new HikariDataSource(
+                    hikari(target, "colloquy-sqlite-reader", pool.maxSize(), pool.minIdle(), pool, true, false));
+            return new DataSources(writer, reader, () -> {
+                try (writer) {
+                    reader.close();
+                }
+            });
+        } catch (RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig hikari(
+            ConnectionTarget target,
+            String name,
+            int size,
+            int idle,
+            PoolSettings pool,
+            boolean readOnly,
+            boolean forever) {
+        var sqlite = new SQLiteConfig();
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // Instants are stored as INTEGER epoch milliseconds, pinned here and checked in the schema.
+        sqlite.setDateClass(SQLiteConfig.DateClass.INTEGER.getValue());
+        sqlite.setDatePrecision(SQLiteConfig.DatePrecision.MILLISECONDS.getValue());
+        if (readOnly) {
+            sqlite.setReadOnly(true);
+        } else {
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        var config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDriverClassName("org.sqlite.JDBC");
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setDataSourceProperties(sqlite.toProperties());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(idle);
+        config.setReadOnly(readOnly);
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(pool.connectTimeout().toMillis());
+        config.setMaxLifetime(forever ? 0 : pool.maxLifetime().toMillis());
+        config.setIdleTimeout(0);
+        return config;
+    }
+
+    private static void createParentFolders(Path file) {
+        Path parent = file.getParent();
+        if (parent == null || Files.isDirectory(parent)) {
+            return;
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the folder " + parent + " for the SQLite database", e);
+        }
+    }
+
+    @Override
+    public void verifySession(Connection connection) throws SQLException {
+        boolean memory = connection.getMetaData().getURL().endsWith(SqliteLocation.MEMORY);
+        require(connection, "foreign_keys", "1");
+        require(connection, "journal_mode", memory ? "memory" : "wal");
+        if (!memory) {
+            require(connection, "synchronous", "1");
+        }
+        String busy = pragma(connection, "busy_timeout");
+        if (Integer.parseInt(busy) < BUSY_TIMEOUT_MILLIS) {
+            throw new IllegalStateException("SQLite busy_timeout is " + busy + " ms, expected " + BUSY_TIMEOUT_MILLIS);
+        }
+    }
+
+    private static void require(Connection connection, String pragma, String expected) throws SQLException {
+        String actual = pragma(connection, pragma);
+        if (!expected.equalsIgnoreCase(actual)) {
+            throw new IllegalStateException(
+                    "SQLite connection setting " + pragma + " is '" + actual + "', expected '" + expected + "'");
+        }
+    }
+
+    static String pragma(Connection connection, String pragma) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("PRAGMA " + pragma)) {
+            return rows.next() ? rows.getString(1) : "";
+        }
+    }
+
+    /** Incremental auto-vacuum must be chosen before the first table exists. */
+    @Override
+    public void prepare(DataSource writer) throws SQLException {
+        try (Connection connection = writer.getConnection();
+                Statement statement = connection.createStatement()) {
+            if ("0".equals(pragma(connection, "page_count")) || !tableExists(connection)) {
+                statement.execute("PRAGMA auto_vacuum = INCREMENTAL");
+                if (!"2".equals(pragma(connection, "auto_vacuum"))) {
+                    statement.execute("VACUUM");
+                }
+            }
+        }
+    }
+
+    private static boolean tableExists(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+            return rows.next() && rows.getInt(1) > 0;
+        }
+    }
+
+    @Override
+    public AutoCloseable migrationLock(ConnectionTarget target) {
+        if (target.location().equals(SqliteLocation.MEMORY)) {
+            return () -> {};
+        }
+        return MigrationFileLock.acquire(Path.of(target.location()));
+    }
+
+    @Override
+    public String migrationLocation() {
+        return "classpath:db/colloquy/sqlite";
+    }
+
+    @Override
+    public PersistenceProvider persistenceProvider() {
+        return new HibernatePersistenceProvider();
+    }
+
+    @Override
+    public Map<String, Object> persistenceProperties() {
+        return Map.of(
+                "hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect",
+                "hibernate.hbm2ddl.auto", "none",
+                "hibernate.jdbc.batch_size", "100",
+                "hibernate.order_inserts", "true",
+                "hibernate.jdbc.time_zone", "UTC",
+                "hibernate.query.fail_on_pagination_over_collection_fetch", "true",
+                // FTS5's shadow tables have untyped columns that Hibernate's grouped metadata
+                // extraction cannot read (Hibernate 7.4); reading the mapped tables one by one skips them.
+                "hibernate.hbm2ddl.jdbc_metadata_extraction_strategy", "individually");
+    }
+
+    @Override
+    public String mappingFile() {
+        return "META-INF/colloquy/sqlite-orm.xml";
+    }
+
+    @Override
+    public SearchSyntax searchSyntax() {
+        return new Fts5Syntax();
+    }
+
+    @Override
+    public Failure classify(SQLException error) {
+        if (error instanceof SQLTransientConnectionException) {
+            return Failure.BUSY; // the single writer connection stayed taken past the pool's timeout
+        }
+        if (!(error instanceof SQLiteException sqlite)) {
+            return Failure.OTHER;
+        }
+        SQLiteErrorCode code = sqlite.getResultCode();
+        return switch (code) {
+            case SQLITE_BUSY,
+                    SQLITE_LOCKED,
+                    SQLITE_BUSY_RECOVERY,
+                    SQLITE_BUSY_SNAPSHOT,
+                    SQLITE_BUSY_TIMEOUT,
+                    SQLITE_LOCKED_SHAREDCACHE -> Failure.BUSY;
+            case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY -> Failure.UNIQUE_VIOLATION;
+            case SQLITE_CONSTRAINT_FOREIGNKEY -> Failure.FOREIGN_KEY_VIOLATION;
+            case SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_FULL, SQLITE_READONLY -> Failure.CONNECTION;
+            default -> Failure.OTHER;
+        };
+    }
+
+    /** Returns the pages freed by deletes to the file system and truncates the write-ahead log. */
+    @Override
+    public void reclaimSpace(DataSource writer) throws SQLException {
+        try (Connection connection = writer.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA incremental_vacuum");
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    /** FTS5's integrity check, with rank 1 also comparing the index against the message table. */
+    @Override
+    public boolean searchIndexConsistent(DataSource writer) throws SQLException {
+        try (Connection connection = writer.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO message_fts (message_fts, rank) VALUES ('integrity-check', 1)");
+            return true;
+        } catch (SQLiteException e) {
+            if (e.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT_VTAB) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}
