@@ -190,7 +190,6 @@ public final class PostgresBackend implements DatabaseBackend {
     @Override
     public Map<String, Object> persistenceProperties() {
         return Map.of(
-                "hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect",
                 "hibernate.hbm2ddl.auto", "none",
                 "hibernate.jdbc.batch_size", "100",
                 "hibernate.order_inserts", "true",
