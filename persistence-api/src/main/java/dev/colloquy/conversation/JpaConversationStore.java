@@ -47,11 +47,16 @@ public final class JpaConversationStore implements ConversationStore {
 
     /** The conversation if it belongs to the project; otherwise not found, whether or not it exists. */
     public static ConversationEntity require(EntityManager em, UUID projectId, UUID conversationId) {
-        ConversationEntity conversation = em.find(ConversationEntity.class, conversationId);
-        if (conversation == null || !conversation.projectId().equals(projectId)) {
-            throw new NotFoundException("no conversation with id " + conversationId);
-        }
-        return conversation;
+        // A query, not em.find: Hibernate's find answers null when the connection fails (HHH-12472),
+        // which would turn a lost connection into a false "not found".
+        return em.createQuery(
+                        "select c from Conversation c where c.id = :id and c.projectId = :project",
+                        ConversationEntity.class)
+                .setParameter("id", conversationId)
+                .setParameter("project", projectId)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("no conversation with id " + conversationId));
     }
 
     @Override

@@ -46,14 +46,19 @@ public final class Transactor {
 
     private <T> T run(boolean write, Function<EntityManager, T> work) {
         for (int attempt = 1; ; attempt++) {
+            var committing = new boolean[1];
             try {
-                return RoutingDataSource.writing(write, () -> once(work));
+                return RoutingDataSource.writing(write, () -> once(work, committing));
             } catch (ColloquyException e) {
                 throw e;
             } catch (RuntimeException e) {
                 Failure failure = classify(e);
                 boolean transientConflict = failure.isRetryable() || causedBy(e, OptimisticLockException.class);
-                if (transientConflict && attempt < MAX_ATTEMPTS) {
+                // A lost connection is retried (on a new one from the pool) unless a write was
+                // committing: then it may have been committed, and running it again could store it twice.
+                boolean lostConnection =
+                        (failure == Failure.CONNECTION || e instanceof SwallowedFailure) && (!write || !committing[0]);
+                if ((transientConflict || lostConnection) && attempt < MAX_ATTEMPTS) {
                     LOG.debug(
                             "attempt {} met a transient conflict ({}); running the unit of work again",
                             attempt,
@@ -61,18 +66,38 @@ public final class Transactor {
                     pause(attempt);
                     continue;
                 }
+                if (failure == Failure.CONNECTION && write && committing[0]) {
+                    throw new UnavailableException(
+                            "the connection to the database failed while committing;"
+                                    + " the change may or may not have been stored",
+                            e);
+                }
                 throw translate(e, failure, transientConflict);
             }
         }
     }
 
-    private <T> T once(Function<EntityManager, T> work) {
+    private <T> T once(Function<EntityManager, T> work, boolean[] committing) {
         EntityManager em = factory.createEntityManager();
         try {
             var tx = em.getTransaction();
             tx.begin();
             try {
-                T result = work.apply(em);
+                T result;
+                try {
+                    result = work.apply(em);
+                } catch (ColloquyException e) {
+                    if (tx.getRollbackOnly()) {
+                        // The domain's answer rests on a database failure that Hibernate swallowed.
+                        throw new SwallowedFailure(e);
+                    }
+                    throw e;
+                }
+                if (tx.getRollbackOnly()) {
+                    throw new SwallowedFailure(null);
+                }
+                em.flush();
+                committing[0] = true;
                 tx.commit();
                 return result;
             } catch (RuntimeException | Error e) {
@@ -87,6 +112,15 @@ public final class Transactor {
             }
         } finally {
             em.close();
+        }
+    }
+
+    /** A unit of work whose transaction a database failure marked for rollback without an exception. */
+    private static final class SwallowedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SwallowedFailure(Throwable cause) {
+            super("a database error interrupted the unit of work", cause);
         }
     }
 

@@ -46,8 +46,12 @@ public final class JpaProjectStore implements ProjectStore {
 
     @Override
     public Optional<Project> find(UUID id) {
-        return tx.read(
-                em -> Optional.ofNullable(em.find(ProjectEntity.class, id)).map(ProjectEntity::toProject));
+        // A query, not em.find, which answers null when the connection fails (HHH-12472).
+        return tx.read(em -> em.createQuery("select p from Project p where p.id = :id", ProjectEntity.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .map(ProjectEntity::toProject));
     }
 
     @Override

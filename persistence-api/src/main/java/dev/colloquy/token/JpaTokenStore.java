@@ -7,7 +7,6 @@ import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Validation;
 import dev.colloquy.persistence.Transactor;
-import dev.colloquy.project.ProjectEntity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,7 +67,11 @@ public final class JpaTokenStore implements TokenStore {
         }
         String hash = hash(secret);
         return tx.write(em -> {
-            if (em.find(ProjectEntity.class, projectId) == null) {
+            boolean projectExists = em.createQuery("select count(p) from Project p where p.id = :id", Long.class)
+                            .setParameter("id", projectId)
+                            .getSingleResult()
+                    > 0;
+            if (!projectExists) {
                 throw new NotFoundException("no project with id " + projectId);
             }
             boolean taken = !em.createQuery("select t.id from ApiToken t where t.secretHash = :hash", UUID.class)
@@ -114,17 +117,14 @@ public final class JpaTokenStore implements TokenStore {
 
     @Override
     public Optional<ApiToken> find(UUID tokenId) {
-        return tx.read(em ->
-                Optional.ofNullable(em.find(ApiTokenEntity.class, tokenId)).map(ApiTokenEntity::toToken));
+        return tx.read(em -> byId(em, tokenId).map(ApiTokenEntity::toToken));
     }
 
     @Override
     public ApiToken revoke(UUID tokenId) {
         return tx.write(em -> {
-            ApiTokenEntity token = em.find(ApiTokenEntity.class, tokenId);
-            if (token == null) {
-                throw new NotFoundException("no token with id " + tokenId);
-            }
+            ApiTokenEntity token =
+                    byId(em, tokenId).orElseThrow(() -> new NotFoundException("no token with id " + tokenId));
             token.revoke(Clocks.now(clock));
             return token.toToken();
         });
@@ -149,6 +149,14 @@ public final class JpaTokenStore implements TokenStore {
     public boolean any() {
         return tx.read(em ->
                 em.createQuery("select count(t) from ApiToken t", Long.class).getSingleResult() > 0);
+    }
+
+    // A query, not em.find, which answers null when the connection fails (HHH-12472).
+    private static Optional<ApiTokenEntity> byId(jakarta.persistence.EntityManager em, UUID id) {
+        return em.createQuery("select t from ApiToken t where t.id = :id", ApiTokenEntity.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     static String hash(String secret) {
