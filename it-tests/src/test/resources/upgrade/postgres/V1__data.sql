@@ -3,8 +3,8 @@ INSERT INTO project (id, name, created_at)
 VALUES ('0190a0c0-d0e0-7000-8000-00000000a001', 'upgrade-fixture', '2023-11-14T22:13:20Z');
 INSERT INTO tag (id, project_id, name)
 VALUES ('0190a0c0-d0e0-7000-8000-00000000a002', '0190a0c0-d0e0-7000-8000-00000000a001', 'legacy');
-INSERT INTO conversation (id, project_id, title, metadata, message_count, last_seq, created_at, updated_at, version)
-VALUES ('0190a0c0-d0e0-7000-8000-00000000a003', '0190a0c0-d0e0-7000-8000-00000000a001', 'Kept across upgrades',
+INSERT INTO conversation (id, project_id, title, search_title, metadata, message_count, last_seq, created_at, updated_at, version)
+VALUES ('0190a0c0-d0e0-7000-8000-00000000a003', '0190a0c0-d0e0-7000-8000-00000000a001', 'Kept across upgrades', 'kept across upgrades',
         '{"origin":"v1","n":7}', 2, 2, '2023-11-14T22:13:20Z', '2023-11-14T22:13:21.234Z', 0);
 INSERT INTO conversation_tag (conversation_id, tag_id)
 VALUES ('0190a0c0-d0e0-7000-8000-00000000a003', '0190a0c0-d0e0-7000-8000-00000000a002');

@@ -4,8 +4,8 @@ INSERT INTO project (id, name, created_at)
 VALUES (X'0190a0c0d0e07000800000000000a001', 'upgrade-fixture', 1700000000000);
 INSERT INTO tag (id, project_id, name)
 VALUES (X'0190a0c0d0e07000800000000000a002', X'0190a0c0d0e07000800000000000a001', 'legacy');
-INSERT INTO conversation (id, project_id, title, metadata, message_count, last_seq, created_at, updated_at, version)
-VALUES (X'0190a0c0d0e07000800000000000a003', X'0190a0c0d0e07000800000000000a001', 'Kept across upgrades',
+INSERT INTO conversation (id, project_id, title, search_title, metadata, message_count, last_seq, created_at, updated_at, version)
+VALUES (X'0190a0c0d0e07000800000000000a003', X'0190a0c0d0e07000800000000000a001', 'Kept across upgrades', 'kept across upgrades',
         '{"origin":"v1","n":7}', 2, 2, 1700000000000, 1700000001234, 0);
 INSERT INTO conversation_tag (conversation_id, tag_id)
 VALUES (X'0190a0c0d0e07000800000000000a003', X'0190a0c0d0e07000800000000000a002');

@@ -20,14 +20,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * After migration both databases hold the same tables, columns, nullability and keys, with types
- * compared by meaning. Declared differences, each the backend's own search index: PostgreSQL's
- * generated {@code message.search_vector} column and SQLite's {@code message_fts} tables.
+ * compared by meaning. Declared differences, each a backend's own search index: PostgreSQL's
+ * generated {@code search_vector} and {@code title_vector} columns, SQLite's FTS5 tables.
  */
 class SchemaParityTest {
 
-    private static final Set<String> SEARCH_INDEX_TABLES =
-            Set.of("message_fts", "message_fts_data", "message_fts_idx", "message_fts_docsize", "message_fts_config");
-    private static final String SEARCH_INDEX_COLUMN = "message.search_vector";
+    private static final Set<String> SEARCH_INDEX_TABLES = Set.of(
+            "message_fts",
+            "message_fts_data",
+            "message_fts_idx",
+            "message_fts_docsize",
+            "message_fts_config",
+            "conversation_fts",
+            "conversation_fts_data",
+            "conversation_fts_idx",
+            "conversation_fts_docsize",
+            "conversation_fts_config");
+    private static final Set<String> SEARCH_INDEX_COLUMNS =
+            Set.of("message.search_vector", "conversation.title_vector");
 
     private static Database sqlite;
     private static Database postgres;
@@ -83,7 +93,7 @@ class SchemaParityTest {
                 try (ResultSet rows = meta.getColumns(null, null, table, "%")) {
                     while (rows.next()) {
                         String name = rows.getString("COLUMN_NAME");
-                        if (!(table + "." + name).equals(SEARCH_INDEX_COLUMN)) {
+                        if (!SEARCH_INDEX_COLUMNS.contains(table + "." + name)) {
                             String type = rows.getString("TYPE_NAME").toLowerCase(Locale.ROOT);
                             boolean nullable = rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
                             tableColumns.put(

@@ -6,7 +6,6 @@ import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.it.contract.SearchContract;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
-import dev.colloquy.search.SearchHit;
 import dev.colloquy.search.SearchRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,7 +98,11 @@ class SearchParityTest {
             "-fox lazy",
             "\"brown fox\"*",
             "jum*",
-            "the*"));
+            "the*",
+            "parity",
+            "title",
+            "naive words",
+            "\"the title\""));
 
     static {
         QUERIES.addAll(SearchContract.HOSTILE_QUERIES);
@@ -115,7 +118,8 @@ class SearchParityTest {
         postgres = Database.open(TestDatabases.fresh("postgres"));
         for (Database database : List.of(sqlite, postgres)) {
             UUID project = database.projects().create("parity").id();
-            var conversation = database.conversations().create(project, NewConversation.titled("parity"));
+            var conversation = database.conversations()
+                    .create(project, NewConversation.titled("Parity: the title's words, naïve"));
             database.messages()
                     .append(
                             project,
@@ -138,7 +142,7 @@ class SearchParityTest {
                 .search()
                 .search(projects.get(database), SearchRequest.of(query).withLimit(1000))
                 .stream()
-                .map(SearchHit::seq)
+                .map(hit -> hit.seq().orElse(0))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

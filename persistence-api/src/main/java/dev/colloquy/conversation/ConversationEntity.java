@@ -3,6 +3,7 @@ package dev.colloquy.conversation;
 import dev.colloquy.domain.IdentifiedEntity;
 import dev.colloquy.domain.Metadata;
 import dev.colloquy.domain.MetadataConverter;
+import dev.colloquy.search.SearchText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -29,6 +30,10 @@ public class ConversationEntity extends IdentifiedEntity {
 
     @Column(name = "title")
     private String title;
+
+    // What the title search reads: the title normalized in Java (SearchText), empty without a title.
+    @Column(name = "search_title", nullable = false)
+    private String searchTitle;
 
     @Convert(converter = MetadataConverter.class)
     @Column(name = "metadata", nullable = false)
@@ -67,6 +72,7 @@ public class ConversationEntity extends IdentifiedEntity {
         super(id);
         this.projectId = projectId;
         this.title = title.orElse(null);
+        this.searchTitle = SearchText.normalize(title.orElse(""));
         this.metadata = metadata;
         this.createdAt = now;
         this.updatedAt = now;
@@ -82,6 +88,7 @@ public class ConversationEntity extends IdentifiedEntity {
 
     void rename(Optional<String> newTitle, Instant now) {
         this.title = newTitle.orElse(null);
+        this.searchTitle = SearchText.normalize(newTitle.orElse(""));
         this.updatedAt = now;
     }
 

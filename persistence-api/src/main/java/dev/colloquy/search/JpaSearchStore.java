@@ -1,12 +1,19 @@
 package dev.colloquy.search;
 
+import dev.colloquy.conversation.Conversation;
+import dev.colloquy.conversation.ConversationEntity;
+import dev.colloquy.domain.Ids;
+import dev.colloquy.domain.Role;
 import dev.colloquy.domain.Validation;
 import dev.colloquy.message.MessageEntity;
 import dev.colloquy.persistence.Transactor;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 public final class JpaSearchStore implements SearchStore {
@@ -33,41 +40,107 @@ public final class JpaSearchStore implements SearchStore {
         }
         String expression = syntax.render(query);
         return tx.read(em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNamedQuery("Message.search")
-                    .setParameter("project", projectId)
-                    .setParameter("query", expression)
-                    .setParameter("tag", tag)
-                    .setParameter("role", request.role().map(r -> r.wireName()).orElse(""))
-                    .setParameter("byConversation", request.conversationId().isPresent() ? 1 : 0)
-                    .setParameter("conversation", request.conversationId().orElse(NO_CONVERSATION))
-                    .setMaxResults(limit)
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return List.of();
+            var hits = new ArrayList<SearchHit>(messageHits(em, projectId, request, tag, expression, query, limit));
+            // Titles have no author, so a search for one role's messages finds no titles.
+            if (request.role().isEmpty()) {
+                hits.addAll(titleHits(em, projectId, request, tag, expression, query, limit));
             }
-            List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
-            Map<UUID, MessageEntity> messages = new HashMap<>();
-            em.createQuery("select m from Message m where m.id in :ids", MessageEntity.class)
-                    .setParameter("ids", ids)
-                    .getResultStream()
-                    .forEach(m -> messages.put(m.id(), m));
-            var hits = new ArrayList<SearchHit>(rows.size());
-            for (Object[] row : rows) {
-                MessageEntity entity = messages.get((UUID) row[0]);
-                if (entity != null) {
-                    var message = entity.toMessage();
-                    hits.add(new SearchHit(
-                            message.conversationId(),
-                            message.id(),
-                            message.seq(),
-                            message.role(),
-                            Snippets.around(message.content(), query),
-                            message.createdAt(),
-                            ((Number) row[1]).doubleValue()));
-                }
-            }
-            return hits;
+            hits.sort(BEST_FIRST);
+            return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
         });
+    }
+
+    private static final Comparator<SearchHit> BEST_FIRST = Comparator.comparingDouble(SearchHit::rank)
+            .reversed()
+            .thenComparing(SearchHit::kind)
+            .thenComparing(hit -> hit.messageId().orElse(hit.conversationId()), Ids::compare);
+
+    private static <T extends jakarta.persistence.Query> T filtered(
+            T query, UUID projectId, SearchRequest request, String tag, String expression, int limit) {
+        query.setParameter("project", projectId)
+                .setParameter("query", expression)
+                .setParameter("tag", tag)
+                .setParameter("byConversation", request.conversationId().isPresent() ? 1 : 0)
+                .setParameter("conversation", request.conversationId().orElse(NO_CONVERSATION))
+                .setMaxResults(limit);
+        return query;
+    }
+
+    private static List<SearchHit> messageHits(
+            EntityManager em,
+            UUID projectId,
+            SearchRequest request,
+            String tag,
+            String expression,
+            SearchQuery query,
+            int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = filtered(
+                        em.createNamedQuery("Message.search"), projectId, request, tag, expression, limit)
+                .setParameter("role", request.role().map(Role::wireName).orElse(""))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, MessageEntity> messages = new HashMap<>();
+        em.createQuery("select m from Message m where m.id in :ids", MessageEntity.class)
+                .setParameter("ids", rows.stream().map(row -> (UUID) row[0]).toList())
+                .getResultStream()
+                .forEach(m -> messages.put(m.id(), m));
+        var hits = new ArrayList<SearchHit>(rows.size());
+        for (Object[] row : rows) {
+            MessageEntity entity = messages.get((UUID) row[0]);
+            if (entity != null) {
+                var message = entity.toMessage();
+                hits.add(new SearchHit(
+                        SearchHit.Kind.MESSAGE,
+                        message.conversationId(),
+                        Optional.of(message.id()),
+                        Optional.of(message.seq()),
+                        Optional.of(message.role()),
+                        Snippets.around(message.content(), query),
+                        message.createdAt(),
+                        ((Number) row[1]).doubleValue()));
+            }
+        }
+        return hits;
+    }
+
+    private static List<SearchHit> titleHits(
+            EntityManager em,
+            UUID projectId,
+            SearchRequest request,
+            String tag,
+            String expression,
+            SearchQuery query,
+            int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = filtered(
+                        em.createNamedQuery("Conversation.searchTitles"), projectId, request, tag, expression, limit)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Conversation> conversations = new HashMap<>();
+        em.createQuery("select c from Conversation c where c.id in :ids", ConversationEntity.class)
+                .setParameter("ids", rows.stream().map(row -> (UUID) row[0]).toList())
+                .getResultStream()
+                .forEach(c -> conversations.put(c.id(), c.toConversation(new java.util.TreeSet<>())));
+        var hits = new ArrayList<SearchHit>(rows.size());
+        for (Object[] row : rows) {
+            Conversation conversation = conversations.get((UUID) row[0]);
+            if (conversation != null) {
+                hits.add(new SearchHit(
+                        SearchHit.Kind.TITLE,
+                        conversation.id(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Snippets.around(conversation.title().orElse(""), query),
+                        conversation.createdAt(),
+                        ((Number) row[1]).doubleValue()));
+            }
+        }
+        return hits;
     }
 }

@@ -2,19 +2,35 @@ package dev.colloquy.search;
 
 import dev.colloquy.domain.Role;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One message that matched a search.
+ * One match of a search: a message whose content matched, or a conversation whose title matched.
  *
- * @param conversationId the message's conversation
- * @param messageId the message
- * @param seq its place in the conversation
- * @param role who wrote it
- * @param snippet a short excerpt around the first match
- * @param createdAt when it was stored
- * @param rank relevance; higher is better. Comparable within one result only, and computed
- *     differently by each database, so only the order is meaningful
+ * @param kind what matched
+ * @param conversationId the conversation
+ * @param messageId the message, for a message hit
+ * @param seq the message's place in its conversation, for a message hit
+ * @param role who wrote the message, for a message hit
+ * @param snippet a short excerpt around the first match (of the content, or of the title)
+ * @param createdAt when the message was stored, or when the conversation was created
+ * @param rank relevance; higher is better. Each database computes it its own way, so only the
+ *     order it gives is meaningful
  */
 public record SearchHit(
-        UUID conversationId, UUID messageId, int seq, Role role, String snippet, Instant createdAt, double rank) {}
+        Kind kind,
+        UUID conversationId,
+        Optional<UUID> messageId,
+        Optional<Integer> seq,
+        Optional<Role> role,
+        String snippet,
+        Instant createdAt,
+        double rank) {
+
+    /** What a hit matched. */
+    public enum Kind {
+        MESSAGE,
+        TITLE
+    }
+}

@@ -1,7 +1,7 @@
 -- Colloquy schema, version 1, PostgreSQL.
 -- Same tables, columns and keys as the SQLite V1, in native types: uuid ids, timestamptz
--- instants (the application stores milliseconds), jsonb metadata, and a generated tsvector over
--- message.search_text (text normalized in Java) with a GIN index for search.
+-- instants (the application stores milliseconds), jsonb metadata, and generated tsvectors over
+-- message.search_text and conversation.search_title (text normalized in Java) with GIN indexes.
 
 CREATE TABLE project (
     id         uuid        NOT NULL PRIMARY KEY,
@@ -14,16 +14,19 @@ CREATE TABLE conversation (
     id            uuid        NOT NULL PRIMARY KEY,
     project_id    uuid        NOT NULL REFERENCES project (id) ON DELETE CASCADE,
     title         text,
+    search_title  text        NOT NULL,
     metadata      jsonb       NOT NULL CHECK (jsonb_typeof(metadata) = 'object'),
     message_count integer     NOT NULL CHECK (message_count >= 0),
     last_seq      integer     NOT NULL CHECK (last_seq >= 0),
     created_at    timestamptz NOT NULL,
     updated_at    timestamptz NOT NULL,
-    version       bigint      NOT NULL
+    version       bigint      NOT NULL,
+    title_vector  tsvector    GENERATED ALWAYS AS (to_tsvector('simple', search_title)) STORED
 );
 CREATE INDEX conversation_project_updated ON conversation (project_id, updated_at DESC, id);
 CREATE INDEX conversation_updated ON conversation (updated_at);
 CREATE INDEX conversation_metadata ON conversation USING gin (metadata jsonb_path_ops);
+CREATE INDEX conversation_title_search ON conversation USING gin (title_vector);
 
 CREATE TABLE tag (
     id         uuid NOT NULL PRIMARY KEY,

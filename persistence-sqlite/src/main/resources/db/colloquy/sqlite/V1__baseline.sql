@@ -4,7 +4,8 @@
 --   instants   INTEGER milliseconds since the epoch, UTC (declared TIMESTAMP for Hibernate's
 --              validation; the CHECKs pin the storage class so no text timestamp slips in)
 --   metadata   JSON text, checked by json_valid
---   search     an FTS5 index over message.search_text, kept in step by triggers
+--   search     FTS5 indexes over message.search_text and conversation.search_title, kept in
+--              step by triggers
 -- auto_vacuum=INCREMENTAL is set by the backend before this file runs (it must precede the
 -- first table, and Flyway's history table comes first).
 
@@ -19,6 +20,7 @@ CREATE TABLE conversation (
     id            BLOB      NOT NULL PRIMARY KEY CHECK (typeof(id) = 'blob' AND length(id) = 16),
     project_id    BLOB      NOT NULL REFERENCES project (id) ON DELETE CASCADE,
     title         TEXT,
+    search_title  TEXT      NOT NULL,
     metadata      TEXT      NOT NULL CHECK (json_valid(metadata) AND json_type(metadata) = 'object'),
     message_count INTEGER   NOT NULL CHECK (message_count >= 0),
     last_seq      INTEGER   NOT NULL CHECK (last_seq >= 0),
@@ -89,4 +91,24 @@ END;
 CREATE TRIGGER message_fts_update AFTER UPDATE OF search_text ON message BEGIN
     INSERT INTO message_fts (message_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
     INSERT INTO message_fts (rowid, search_text) VALUES (new.rowid, new.search_text);
+END;
+
+CREATE VIRTUAL TABLE conversation_fts USING fts5(
+    search_title,
+    content = 'conversation',
+    content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+
+CREATE TRIGGER conversation_fts_insert AFTER INSERT ON conversation BEGIN
+    INSERT INTO conversation_fts (rowid, search_title) VALUES (new.rowid, new.search_title);
+END;
+
+CREATE TRIGGER conversation_fts_delete AFTER DELETE ON conversation BEGIN
+    INSERT INTO conversation_fts (conversation_fts, rowid, search_title) VALUES ('delete', old.rowid, old.search_title);
+END;
+
+CREATE TRIGGER conversation_fts_update AFTER UPDATE OF search_title ON conversation BEGIN
+    INSERT INTO conversation_fts (conversation_fts, rowid, search_title) VALUES ('delete', old.rowid, old.search_title);
+    INSERT INTO conversation_fts (rowid, search_title) VALUES (new.rowid, new.search_title);
 END;

@@ -72,6 +72,20 @@ public interface SchemaContract extends ContractSupport {
     }
 
     @Test
+    default void aSchemaThatDisagreesWithTheMappingIsRefused() throws Exception {
+        var settings = freshSettings();
+        try (var db = Database.open(settings);
+                Connection connection = db.dataSources().writer().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("ALTER TABLE api_token RENAME COLUMN last_used_at TO last_use");
+        }
+        assertThatThrownBy(() -> Database.open(settings).close())
+                .isInstanceOf(SchemaException.class)
+                .hasMessageContaining("does not match")
+                .hasMessageContaining("last_used_at");
+    }
+
+    @Test
     default void searchIndexIsConsistentAfterWork() {
         var project = newProject();
         var conversation = newConversation(project);

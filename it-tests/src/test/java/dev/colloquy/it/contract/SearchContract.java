@@ -107,7 +107,7 @@ public interface SearchContract extends ContractSupport {
 
     private Set<Integer> seqs(UUID project, SearchRequest request) {
         return database().search().search(project, request).stream()
-                .map(SearchHit::seq)
+                .map(hit -> hit.seq().orElse(0))
                 .collect(Collectors.toSet());
     }
 
@@ -183,7 +183,7 @@ public interface SearchContract extends ContractSupport {
                 .extracting(SearchHit::conversationId)
                 .containsExactly(other.id());
         assertThat(database().search().search(project, SearchRequest.of("lazy").withRole(Role.ASSISTANT)))
-                .extracting(SearchHit::seq)
+                .extracting(hit -> hit.seq().orElseThrow())
                 .containsExactly(2);
         assertThat(database().search().search(project, SearchRequest.of("lazy").inConversation(other.id())))
                 .extracting(SearchHit::conversationId)
@@ -212,10 +212,11 @@ public interface SearchContract extends ContractSupport {
         Map<UUID, Message> byId = new HashMap<>();
         stored.forEach(m -> byId.put(m.id(), m));
         for (SearchHit hit : hits) {
-            Message message = byId.get(hit.messageId());
+            Message message = byId.get(hit.messageId().orElseThrow());
+            assertThat(hit.kind()).isEqualTo(SearchHit.Kind.MESSAGE);
             assertThat(hit.conversationId()).isEqualTo(conversation.id());
-            assertThat(hit.seq()).isEqualTo(message.seq());
-            assertThat(hit.role()).isEqualTo(Role.USER);
+            assertThat(hit.seq()).contains(message.seq());
+            assertThat(hit.role()).contains(Role.USER);
             assertThat(hit.createdAt()).isEqualTo(message.createdAt());
             assertThat(hit.snippet()).contains("kiwi").hasSizeLessThanOrEqualTo(210);
         }
@@ -243,6 +244,71 @@ public interface SearchContract extends ContractSupport {
         assertThat(seqs(project, SearchRequest.of("\"unicorn in\""))).containsExactly(1);
         assertThat(database().messages().history(project, conversation.id(), History.last(1)))
                 .hasSize(1);
+    }
+
+    @Test
+    default void titlesAreSearchedAndFollowRenamesAndDeletes() {
+        UUID project = newProject();
+        var budget = database()
+                .conversations()
+                .create(
+                        project,
+                        NewConversation.titled("Quarterly Budget Review").withTags("fin"));
+        append(project, budget.id(), "numbers look fine");
+        var untitled = newConversation(project);
+        append(project, untitled.id(), "the budget is tight");
+
+        var hits = database().search().search(project, SearchRequest.of("budget"));
+
+        assertThat(hits).hasSize(2);
+        var title = hits.stream()
+                .filter(h -> h.kind() == SearchHit.Kind.TITLE)
+                .findFirst()
+                .orElseThrow();
+        assertThat(title.conversationId()).isEqualTo(budget.id());
+        assertThat(title.messageId()).isEmpty();
+        assertThat(title.seq()).isEmpty();
+        assertThat(title.role()).isEmpty();
+        assertThat(title.snippet()).isEqualTo("Quarterly Budget Review");
+        assertThat(title.createdAt()).isEqualTo(budget.createdAt());
+        assertThat(database().search().search(project, SearchRequest.of("\"quarterly budget\"")))
+                .extracting(SearchHit::kind)
+                .containsExactly(SearchHit.Kind.TITLE);
+        assertThat(database()
+                        .search()
+                        .search(project, SearchRequest.of("budget").withRole(Role.USER)))
+                .extracting(SearchHit::kind)
+                .containsExactly(SearchHit.Kind.MESSAGE);
+        assertThat(database()
+                        .search()
+                        .search(project, SearchRequest.of("budget").withTag("fin")))
+                .extracting(SearchHit::kind)
+                .containsExactly(SearchHit.Kind.TITLE);
+        assertThat(database()
+                        .search()
+                        .search(project, SearchRequest.of("review").withTag("fin")))
+                .extracting(SearchHit::conversationId)
+                .containsExactly(budget.id());
+        assertThat(database()
+                        .search()
+                        .search(project, SearchRequest.of("review").inConversation(untitled.id())))
+                .isEmpty();
+
+        database()
+                .conversations()
+                .update(
+                        project,
+                        budget.id(),
+                        dev.colloquy.conversation.ConversationPatch.none().title(java.util.Optional.of("Annual plan")));
+        assertThat(database().search().search(project, SearchRequest.of("quarterly")))
+                .isEmpty();
+        assertThat(database().search().search(project, SearchRequest.of("annual")))
+                .extracting(SearchHit::conversationId)
+                .containsExactly(budget.id());
+        database().conversations().delete(project, budget.id());
+        assertThat(database().search().search(project, SearchRequest.of("annual")))
+                .isEmpty();
+        assertThat(database().searchIndexConsistent()).isTrue();
     }
 
     @Test

@@ -232,13 +232,15 @@ public final class PostgresBackend implements DatabaseBackend {
     @Override
     public void reclaimSpace(DataSource writer) {}
 
-    /** The index is a generated column, so it can only disagree if it was tampered with. */
+    /** The indexes are generated columns, so they can only disagree if they were tampered with. */
     @Override
     public boolean searchIndexConsistent(DataSource writer) throws SQLException {
         try (Connection connection = writer.getConnection();
                 Statement statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT count(*) FROM message"
-                        + " WHERE search_vector IS DISTINCT FROM to_tsvector('simple', search_text)")) {
+                var rows = statement.executeQuery("SELECT (SELECT count(*) FROM message"
+                        + " WHERE search_vector IS DISTINCT FROM to_tsvector('simple', search_text))"
+                        + " + (SELECT count(*) FROM conversation"
+                        + " WHERE title_vector IS DISTINCT FROM to_tsvector('simple', search_title))")) {
             rows.next();
             return rows.getLong(1) == 0;
         }

@@ -298,12 +298,13 @@ public final class SqliteBackend implements DatabaseBackend {
         }
     }
 
-    /** FTS5's integrity check, with rank 1 also comparing the index against the message table. */
+    /** FTS5's integrity check, with rank 1 also comparing each index against its content table. */
     @Override
     public boolean searchIndexConsistent(DataSource writer) throws SQLException {
         try (Connection connection = writer.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO message_fts (message_fts, rank) VALUES ('integrity-check', 1)");
+            statement.execute("INSERT INTO conversation_fts (conversation_fts, rank) VALUES ('integrity-check', 1)");
             return true;
         } catch (SQLiteException e) {
             if (e.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT_VTAB) {
