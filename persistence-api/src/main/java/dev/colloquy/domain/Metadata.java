@@ -15,8 +15,8 @@ import java.util.Map;
  * A JSON object attached to a conversation or a message.
  *
  * <p>Numbers are kept in one canonical form (an integral value that fits a {@code long} is an
- * integer, anything else a double) because the databases render numbers differently: PostgreSQL's
- * jsonb reads {@code 1.0E10} back as {@code 10000000000}. With the canonical form a document reads
+ * integer, anything else a double) because the databases render numbers differently: one of them reads
+ * {@code 1.0E10} back as {@code 10000000000}. With the canonical form a document reads
  * back equal on both, key order aside.
  */
 public final class Metadata {

@@ -8,8 +8,8 @@ public final class Text {
     private Text() {}
 
     /**
-     * Rejects text neither database can store the same way: U+0000 (PostgreSQL cannot store it in
-     * text or jsonb, so SQLite must not accept it either) and unpaired UTF-16 surrogates (they have
+     * Rejects text neither database can store the same way: U+0000 (one of the databases cannot store
+     * it in text, so none may accept it) and unpaired UTF-16 surrogates (they have
      * no UTF-8 encoding; a driver would silently replace them).
      */
     public static void requireStorable(String field, String value) {
@@ -32,7 +32,7 @@ public final class Text {
         }
     }
 
-    /** Length in Unicode code points, which is what users and PostgreSQL call characters. */
+    /** Length in Unicode code points, which is what users and databases call characters. */
     public static int characters(String value) {
         return value.codePointCount(0, value.length());
     }

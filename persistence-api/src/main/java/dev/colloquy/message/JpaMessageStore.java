@@ -55,8 +55,9 @@ public final class JpaMessageStore implements MessageStore {
 
     /**
      * Moves the conversation's counters in one atomic UPDATE and reads back the last seq. The
-     * UPDATE serializes concurrent appenders to one conversation on every database: PostgreSQL holds
-     * the row lock until commit, SQLite's writer holds the database lock. Returns the new last seq.
+     * UPDATE serializes concurrent appenders to one conversation on every database: where rows lock,
+     * the row lock is held until commit; where writers are serialized, the writer holds the database
+     * lock. Returns the new last seq.
      */
     private static int reserve(
             EntityManager em, UUID projectId, UUID conversationId, int count, boolean restart, Instant now) {

@@ -13,7 +13,8 @@ import java.util.Locale;
  *
  * <p>Bounds shared by both databases: a word longer than {@value #MAX_WORD_LENGTH} characters is
  * cut to that length, and only the first {@value #MAX_WORDS} words of a text are indexed
- * (PostgreSQL records no word position past 16,383, and a tsvector holds at most 1 MB).
+ * (one of the databases records no word position past 16,383, and its indexed form of a text
+ * holds at most 1 MB).
  */
 public final class SearchText {
 

@@ -93,7 +93,7 @@ public record DatabaseSettings(
         return url.startsWith("jdbc:") && next > 0 ? url.substring(0, next + 1) : url.substring(0, colon + 1);
     }
 
-    /** The line startup logs, for example {@code Using SQLite database at /data/colloquy.db}. */
+    /** The line startup logs, for example {@code Using <product> database at <location>}. */
     public String describe() {
         return "Using " + backend.productName() + " database at " + target.location();
     }
