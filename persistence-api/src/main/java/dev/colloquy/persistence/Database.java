@@ -182,6 +182,33 @@ public final class Database implements AutoCloseable {
         return migrator.status();
     }
 
+    /** Every migration known to the build or applied to the database, oldest first. */
+    public java.util.List<Migrator.MigrationRow> migrations() {
+        return migrator.list();
+    }
+
+    /**
+     * Whether a connection answers a validity check within {@code seconds}, waiting for a pooled
+     * connection no longer than that either.
+     */
+    public boolean ping(int seconds) {
+        var check = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (Connection connection = dataSources.reader().getConnection()) {
+                return connection.isValid(seconds);
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+        try {
+            return check.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Whether the full-text index agrees with the stored messages. */
     public boolean searchIndexConsistent() {
         try {

@@ -56,6 +56,22 @@ public final class Migrator {
         return new SchemaStatus(current, latest, pending, newer);
     }
 
+    /** One migration, applied or pending. */
+    public record MigrationRow(
+            String version, String description, String state, java.util.Optional<java.time.Instant> installedOn) {}
+
+    /** Every migration this build knows or the database has applied, oldest first. */
+    public List<MigrationRow> list() {
+        return Arrays.stream(flyway.info().all())
+                .filter(m -> m.getVersion() != null)
+                .map(m -> new MigrationRow(
+                        m.getVersion().getVersion(),
+                        m.getDescription(),
+                        m.getState().getDisplayName(),
+                        Optional.ofNullable(m.getInstalledOn()).map(java.util.Date::toInstant)))
+                .toList();
+    }
+
     /** Refuses a schema newer than this build: running old code on it could corrupt data. */
     public void refuseNewerSchema() {
         SchemaStatus status = status();

@@ -1,0 +1,86 @@
+package dev.colloquy.app.cli;
+
+import dev.colloquy.app.server.StartupException;
+import dev.colloquy.persistence.SchemaException;
+import dev.colloquy.persistence.config.ConfigurationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line. Exit codes: 0 success, 1 the work failed, 2 bad usage or configuration, 3 the
+ * database could not be reached or used.
+ */
+@Command(
+        name = "colloquy",
+        mixinStandardHelpOptions = true,
+        versionProvider = ColloquyCommand.Version.class,
+        description = "Conversation memory for LLM applications, on SQLite or PostgreSQL.",
+        subcommands = {ServeCommand.class, MigrateCommand.class, CheckCommand.class, TokenCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the work failed",
+            "2:bad usage or configuration",
+            "3:the database could not be reached or used"
+        })
+public class ColloquyCommand implements Runnable {
+
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    final Environment environment;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    ColloquyCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, migrate, check or token");
+    }
+
+    public static int run(Environment environment, String... args) {
+        var commandLine = new CommandLine(new ColloquyCommand(environment));
+        commandLine.setOut(new java.io.PrintWriter(environment.out(), true));
+        commandLine.setErr(new java.io.PrintWriter(environment.err(), true));
+        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            if (error instanceof ConfigurationException config) {
+                environment.err().println(config.getMessage());
+                return USAGE;
+            }
+            if (error instanceof StartupException startup) {
+                environment.err().println(startup.getMessage());
+                return startup.exitCode();
+            }
+            if (error instanceof dev.colloquy.domain.InvalidInputException invalid) {
+                environment.err().println(invalid.getMessage());
+                return USAGE;
+            }
+            if (error instanceof SchemaException schema) {
+                environment.err().println("Schema: " + schema.getMessage());
+                return FAILURE;
+            }
+            environment.err().println("Error: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
+            return FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Whether the command goes on after {@code run} returns (the server). */
+    public static boolean keepsRunning(String... args) {
+        return args.length > 0
+                && args[0].equals("serve")
+                && java.util.Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h"));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ColloquyCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"colloquy " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

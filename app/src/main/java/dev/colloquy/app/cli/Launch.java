@@ -1,0 +1,39 @@
+package dev.colloquy.app.cli;
+
+import dev.colloquy.app.config.AppSettings;
+import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.app.server.DatabaseStarter;
+import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.config.MigrateMode;
+import dev.colloquy.persistence.config.Settings;
+import dev.colloquy.persistence.spi.Backends;
+import java.time.Clock;
+import java.util.Map;
+
+/** Resolves a command's settings and opens its database. */
+final class Launch {
+
+    private Launch() {}
+
+    static Settings settings(Environment environment, Map<String, String> flags) {
+        return AppSettings.merge(flags, environment.systemProperties(), environment.variables());
+    }
+
+    static DatabaseSettings database(Settings settings) {
+        return DatabaseSettings.resolve(settings, Backends.installed());
+    }
+
+    static Database open(Settings settings) {
+        return open(database(settings), settings);
+    }
+
+    static Database open(DatabaseSettings database, Settings settings) {
+        return DatabaseStarter.open(database, Clock.systemUTC(), ServerSettings.limits(settings));
+    }
+
+    static DatabaseSettings withMigrate(DatabaseSettings settings, MigrateMode mode) {
+        return new DatabaseSettings(
+                settings.backend(), settings.target(), settings.pool(), settings.startupTimeout(), mode);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.colloquy.app.cli;
+
+import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.app.server.HttpServer;
+import dev.colloquy.domain.ConflictException;
+import dev.colloquy.persistence.Database;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Run the HTTP server (and the retention job when RETENTION_DAYS > 0).")
+public class ServeCommand implements Callable<Integer> {
+
+    static final String DEFAULT_PROJECT = "default";
+
+    @ParentCommand
+    ColloquyCommand parent;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--http-host", paramLabel = "HOST", description = "where to listen (HTTP_HOST) [127.0.0.1]")
+    String host;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "the port (HTTP_PORT) [8080]; 0 picks a free one")
+    String port;
+
+    @Option(
+            names = "--retention-days",
+            paramLabel = "DAYS",
+            description = "purge conversations not updated for this long (RETENTION_DAYS) [0: keep]")
+    String retentionDays;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var server = start(parent.environment);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "colloquy-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts the server from the environment alone, without flags; the caller closes it. */
+    public static HttpServer startServer(Environment environment) {
+        var command = new ServeCommand();
+        command.database = new DatabaseOptions();
+        return command.start(environment);
+    }
+
+    /** Starts the server and returns it running; the caller closes it. */
+    HttpServer start(Environment environment) {
+        var flags = new HashMap<>(database.values);
+        if (host != null) {
+            flags.put(ServerSettings.HTTP_HOST, host);
+        }
+        if (port != null) {
+            flags.put(ServerSettings.HTTP_PORT, port);
+        }
+        if (retentionDays != null) {
+            flags.put(ServerSettings.RETENTION_DAYS, retentionDays);
+        }
+        var settings = Launch.settings(environment, flags);
+        var databaseSettings = Launch.database(settings);
+        var serverSettings = ServerSettings.from(settings);
+        Database db = Launch.open(databaseSettings, settings);
+        try {
+            bootstrap(db, serverSettings, environment);
+            return HttpServer.start(db, serverSettings, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * First start: with no token in the database, creates the project {@code default} and one admin
+     * token for it, from {@code COLLOQUY_ADMIN_TOKEN} when set, else random and printed once.
+     */
+    static void bootstrap(Database db, ServerSettings settings, Environment environment) {
+        if (db.tokens().any()) {
+            return;
+        }
+        var project = db.projects().findByName(DEFAULT_PROJECT).orElseGet(() -> {
+            try {
+                return db.projects().create(DEFAULT_PROJECT);
+            } catch (ConflictException raced) {
+                return db.projects().findByName(DEFAULT_PROJECT).orElseThrow(() -> raced);
+            }
+        });
+        if (settings.adminToken().isPresent()) {
+            db.tokens()
+                    .issueWithSecret(
+                            project.id(),
+                            "bootstrap-admin",
+                            true,
+                            settings.adminToken().get());
+            environment.err().println("Created the admin token of project 'default' from COLLOQUY_ADMIN_TOKEN.");
+        } else {
+            var issued = db.tokens().issue(project.id(), "bootstrap-admin", true, Optional.empty());
+            environment.out().println("Created project 'default' with an admin token. It is shown only now; keep it:");
+            environment.out().println(issued.secret());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.colloquy.app.cli;
+
+import dev.colloquy.domain.ConflictException;
+import dev.colloquy.domain.Ids;
+import dev.colloquy.persistence.Database;
+import dev.colloquy.token.ApiToken;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description = "Manage API tokens.",
+        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+public class TokenCommand implements Runnable {
+
+    @ParentCommand
+    ColloquyCommand parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a token command: create, list or revoke");
+    }
+
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = "Issue a token; the secret is printed once, as the last line of standard output.")
+    static class Create implements Callable<Integer> {
+        @ParentCommand
+        TokenCommand token;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(
+                names = "--project",
+                required = true,
+                paramLabel = "NAME",
+                description = "the project (created if it does not exist)")
+        String project;
+
+        @Option(names = "--admin", description = "the token may also manage projects and tokens")
+        boolean admin;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "a name to recognize the token by [cli]")
+        String name = "cli";
+
+        @Option(
+                names = "--expires-at",
+                paramLabel = "INSTANT",
+                description = "when the token stops working, ISO-8601 UTC")
+        String expiresAt;
+
+        @Override
+        public Integer call() {
+            var environment = token.parent.environment;
+            Optional<Instant> expiry = Optional.ofNullable(expiresAt).map(text -> {
+                try {
+                    return Instant.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new CommandLine.ParameterException(
+                            token.spec.commandLine(),
+                            "--expires-at must be an ISO-8601 UTC instant such as 2027-01-01T00:00:00Z, was '" + text
+                                    + "'");
+                }
+            });
+            try (Database db = Launch.open(Launch.settings(environment, database.values))) {
+                var existing = db.projects().findByName(project);
+                var target = existing.orElseGet(() -> {
+                    try {
+                        return db.projects().create(project);
+                    } catch (ConflictException raced) {
+                        return db.projects().findByName(project).orElseThrow(() -> raced);
+                    }
+                });
+                if (existing.isEmpty()) {
+                    environment.err().println("Created project '" + project + "'.");
+                }
+                var issued = db.tokens().issue(target.id(), name, admin, expiry);
+                environment
+                        .err()
+                        .println("Issued " + (admin ? "admin " : "") + "token "
+                                + issued.token().id() + " for project '" + project
+                                + "'. The secret follows; it is shown only now.");
+                environment.out().println(issued.secret());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
+    static class ListTokens implements Callable<Integer> {
+        @ParentCommand
+        TokenCommand token;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--project", paramLabel = "NAME", description = "only this project's tokens")
+        String project;
+
+        @Override
+        public Integer call() {
+            var environment = token.parent.environment;
+            try (Database db = Launch.open(Launch.settings(environment, database.values))) {
+                var out = environment.out();
+                out.printf("%-36s %-16s %-20s %-5s %-24s %s%n", "ID", "PROJECT", "NAME", "ADMIN", "CREATED", "STATE");
+                for (var p : db.projects().list()) {
+                    if (project != null && !project.equals(p.name())) {
+                        continue;
+                    }
+                    for (ApiToken t : db.tokens().list(p.id())) {
+                        String state = t.revokedAt()
+                                .map(at -> "revoked " + at)
+                                .orElse(t.expiresAt()
+                                        .map(at -> (at.isAfter(Instant.now()) ? "expires " : "expired ") + at)
+                                        .orElse("active"));
+                        out.printf(
+                                "%-36s %-16s %-20s %-5s %-24s %s%n",
+                                t.id(), p.name(), t.name(), t.admin() ? "yes" : "no", t.createdAt(), state);
+                    }
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token at once.")
+    static class Revoke implements Callable<Integer> {
+        @ParentCommand
+        TokenCommand token;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(paramLabel = "ID", description = "the token's id, as 'token list' shows it")
+        String id;
+
+        @Override
+        public Integer call() {
+            var environment = token.parent.environment;
+            var tokenId = Ids.parse("ID", id);
+            try (Database db = Launch.open(Launch.settings(environment, database.values))) {
+                var revoked = db.tokens().revoke(tokenId);
+                environment
+                        .out()
+                        .println("Revoked token " + revoked.id() + " (" + revoked.name() + ") at "
+                                + revoked.revokedAt().orElseThrow());
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.colloquy.app.config;
+
+import dev.colloquy.domain.Limits;
+import dev.colloquy.persistence.config.ConfigurationException;
+import dev.colloquy.persistence.config.Settings;
+import java.util.Optional;
+
+/**
+ * The service's own settings (the database's are {@link dev.colloquy.persistence.config.DatabaseSettings}).
+ *
+ * @param host where the HTTP server listens ({@code HTTP_HOST})
+ * @param port its port ({@code HTTP_PORT}); 0 picks a free one
+ * @param retentionDays purge conversations not updated for this many days; 0 keeps forever
+ * @param adminToken the first admin token's secret, when the database holds no token yet
+ * @param limits the input limits
+ * @param maxRequestBytes the largest request body accepted ({@code LIMIT_REQUEST_BYTES})
+ */
+public record ServerSettings(
+        String host, int port, int retentionDays, Optional<String> adminToken, Limits limits, long maxRequestBytes) {
+
+    public static final String HTTP_HOST = "HTTP_HOST";
+    public static final String HTTP_PORT = "HTTP_PORT";
+    public static final String RETENTION_DAYS = "RETENTION_DAYS";
+    public static final String COLLOQUY_ADMIN_TOKEN = "COLLOQUY_ADMIN_TOKEN";
+    public static final String LIMIT_REQUEST_BYTES = "LIMIT_REQUEST_BYTES";
+
+    public static ServerSettings from(Settings settings) {
+        String host = settings.get(HTTP_HOST).orElse("127.0.0.1");
+        int port = settings.integer(HTTP_PORT, 8080, 0, 65535);
+        int retention = settings.integer(RETENTION_DAYS, 0, 0, 365_000);
+        var token = settings.get(COLLOQUY_ADMIN_TOKEN);
+        if (token.isPresent()
+                && (token.get().length() < 32 || !token.get().chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new ConfigurationException(
+                    COLLOQUY_ADMIN_TOKEN, "must be at least 32 printable ASCII characters without spaces");
+        }
+        return new ServerSettings(
+                host,
+                port,
+                retention,
+                token,
+                limits(settings),
+                settings.integer(LIMIT_REQUEST_BYTES, 16 * 1024 * 1024, 1024, Integer.MAX_VALUE));
+    }
+
+    /** The input limits, each overridable by a {@code LIMIT_*} setting. */
+    public static Limits limits(Settings settings) {
+        Limits d = Limits.DEFAULTS;
+        int maxPage = settings.integer("LIMIT_PAGE_SIZE_MAX", d.maxPageSize(), 1, 100_000);
+        int defaultPage =
+                settings.integer("LIMIT_PAGE_SIZE_DEFAULT", Math.min(d.defaultPageSize(), maxPage), 1, maxPage);
+        return new Limits(
+                settings.integer("LIMIT_TITLE_CHARACTERS", d.titleCharacters(), 1, 100_000),
+                settings.integer("LIMIT_CONTENT_BYTES", d.contentBytes(), 1, 64 * 1024 * 1024),
+                settings.integer("LIMIT_METADATA_BYTES", d.metadataBytes(), 2, 16 * 1024 * 1024),
+                settings.integer("LIMIT_TAGS_PER_CONVERSATION", d.tagsPerConversation(), 1, 10_000),
+                settings.integer("LIMIT_TAG_CHARACTERS", d.tagCharacters(), 1, 1_000),
+                defaultPage,
+                maxPage,
+                settings.integer("LIMIT_MESSAGES_PER_BATCH", d.messagesPerBatch(), 1, 100_000));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.colloquy.app.http;
+
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.glassfish.jersey.jackson.JacksonFeature;
+
+/** The REST API: its resources and providers, listed rather than scanned. */
+public class ColloquyApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                ConversationResource.class,
+                SearchResource.class,
+                AdminResource.class,
+                HealthResource.class,
+                OpenApiResource.class,
+                AuthFilter.class,
+                BodyLimitFilter.class,
+                Json.class,
+                ProblemMappers.Domain.class,
+                ProblemMappers.JsonInput.class,
+                ProblemMappers.Api.class,
+                ProblemMappers.Web.class,
+                ProblemMappers.Internal.class);
+    }
+
+    @Override
+    public Set<Object> getSingletons() {
+        // Jersey's own JSON exception mappers answer text/plain; ours answer problem documents.
+        return Set.of(JacksonFeature.withoutExceptionMappers());
+    }
+}

@@ -1,0 +1,252 @@
+package dev.colloquy.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.app.http.Inputs.ConversationInput;
+import dev.colloquy.app.http.Inputs.MessagesInput;
+import dev.colloquy.app.http.Views.ConversationView;
+import dev.colloquy.app.http.Views.Items;
+import dev.colloquy.app.http.Views.MessageView;
+import dev.colloquy.app.http.Views.PageView;
+import dev.colloquy.conversation.ConversationFilter;
+import dev.colloquy.conversation.ConversationPatch;
+import dev.colloquy.conversation.NewConversation;
+import dev.colloquy.domain.Ids;
+import dev.colloquy.domain.Metadata;
+import dev.colloquy.message.History;
+import dev.colloquy.message.NewMessage;
+import dev.colloquy.persistence.Database;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Conversations and their messages, within the caller's project. */
+@Path("/v1/conversations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ConversationResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    Database database;
+
+    @Inject
+    ServerSettings settings;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    private UUID project() {
+        return Caller.of(security).projectId();
+    }
+
+    private static UUID id(String raw) {
+        return Ids.parse("id", raw);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(ConversationInput input) {
+        UUID project = project();
+        var body = input == null ? new ConversationInput(null, null, null) : input;
+        var created = database.conversations()
+                .create(
+                        project,
+                        new NewConversation(
+                                Optional.ofNullable(body.title()),
+                                Metadata.of("metadata", body.metadata()),
+                                body.tags() == null ? List.of() : body.tags()));
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .entity(ConversationView.of(created))
+                .build();
+    }
+
+    @GET
+    public PageView<ConversationView> list() {
+        UUID project = project();
+        var params = Params.of(uri, Set.of("limit", "cursor", "tag", "updatedSince"), "meta.");
+        var filter = new ConversationFilter(
+                params.text("tag"),
+                java.util.Map.of(),
+                params.instant("updatedSince"),
+                params.integer("limit").orElse(0),
+                params.text("cursor"));
+        for (var entry : params.all().entrySet()) {
+            if (entry.getKey().startsWith("meta.")) {
+                String value = params.text(entry.getKey()).orElse("");
+                filter = filter.withMetadata(entry.getKey().substring("meta.".length()), value);
+            }
+        }
+        var page = database.conversations().list(project, filter);
+        return new PageView<>(
+                page.items().stream().map(ConversationView::of).toList(),
+                page.nextCursor().orElse(null));
+    }
+
+    @GET
+    @Path("{id}")
+    public ConversationView get(@PathParam("id") String id) {
+        UUID project = project();
+        return ConversationView.of(database.conversations().get(project, id(id)));
+    }
+
+    /** JSON merge patch (RFC 7396) of title, metadata and tags. */
+    @PATCH
+    @Path("{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    public ConversationView patch(@PathParam("id") String id, JsonNode patch) {
+        UUID project = project();
+        UUID conversation = id(id);
+        if (patch == null || !patch.isObject()) {
+            throw new ApiException(Problem.VALIDATION, "a merge patch must be a JSON object");
+        }
+        var changes = ConversationPatch.none();
+        var names = patch.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode value = patch.get(name);
+            switch (name) {
+                case "title" -> {
+                    if (!value.isNull() && !value.isTextual()) {
+                        throw new ApiException(Problem.VALIDATION, "'title' must be a string or null", "title");
+                    }
+                    changes = changes.title(value.isNull() ? Optional.empty() : Optional.of(value.textValue()));
+                }
+                case "metadata" -> {
+                    if (!value.isNull() && !value.isObject()) {
+                        throw new ApiException(Problem.VALIDATION, "'metadata' must be an object or null", "metadata");
+                    }
+                    changes = changes.mergeMetadata(value);
+                }
+                case "tags" -> changes = changes.tags(tags(value));
+                default ->
+                    throw new ApiException(
+                            Problem.VALIDATION,
+                            "unknown field '" + name + "'; a patch may change title, metadata and tags",
+                            name);
+            }
+        }
+        return ConversationView.of(database.conversations().update(project, conversation, changes));
+    }
+
+    private static List<String> tags(JsonNode value) {
+        if (value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new ApiException(Problem.VALIDATION, "'tags' must be an array of strings or null", "tags");
+        }
+        var tags = new ArrayList<String>();
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isTextual()) {
+                throw new ApiException(Problem.VALIDATION, "'tags[" + i + "]' must be a string", "tags[" + i + "]");
+            }
+            tags.add(value.get(i).textValue());
+        }
+        return tags;
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        UUID project = project();
+        database.conversations().delete(project, id(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response append(@PathParam("id") String id, MessagesInput input) {
+        UUID project = project();
+        UUID conversation = id(id);
+        var stored = database.messages().append(project, conversation, messages(input));
+        return Response.status(Response.Status.CREATED)
+                .entity(new Items<>(stored.stream().map(MessageView::of).toList()))
+                .build();
+    }
+
+    @PUT
+    @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Items<MessageView> replace(@PathParam("id") String id, MessagesInput input) {
+        UUID project = project();
+        UUID conversation = id(id);
+        var stored = database.messages().replace(project, conversation, messages(input));
+        return new Items<>(stored.stream().map(MessageView::of).toList());
+    }
+
+    private static List<NewMessage> messages(MessagesInput input) {
+        if (input == null || input.messages() == null) {
+            throw new ApiException(Problem.VALIDATION, "the body must be {\"messages\": [...]}", "messages");
+        }
+        var messages = new ArrayList<NewMessage>(input.messages().size());
+        for (int i = 0; i < input.messages().size(); i++) {
+            var message = input.messages().get(i);
+            if (message == null) {
+                throw new ApiException(
+                        Problem.VALIDATION, "'messages[" + i + "]' must be an object", "messages[" + i + "]");
+            }
+            messages.add(new NewMessage(
+                    message.role(),
+                    message.content(),
+                    Metadata.of("messages[" + i + "].metadata", message.metadata())));
+        }
+        return messages;
+    }
+
+    @GET
+    @Path("{id}/messages")
+    public Items<MessageView> history(@PathParam("id") String id) {
+        UUID project = project();
+        UUID conversation = id(id);
+        var params = Params.of(uri, Set.of("last", "after", "before", "limit"), null);
+        var last = params.integer("last");
+        var after = params.integer("after");
+        var before = params.integer("before");
+        var limit = params.integer("limit");
+        int windows = (last.isPresent() ? 1 : 0) + (after.isPresent() ? 1 : 0) + (before.isPresent() ? 1 : 0);
+        if (windows > 1) {
+            throw new ApiException(Problem.VALIDATION, "give one of 'last', 'after' and 'before'");
+        }
+        if (last.isPresent() && limit.isPresent()) {
+            throw new ApiException(
+                    Problem.VALIDATION, "'limit' goes with 'after' or 'before', not with 'last'", "limit");
+        }
+        History window;
+        if (after.isPresent()) {
+            window = History.after(after.get(), limit.orElse(0));
+        } else if (before.isPresent()) {
+            window = History.before(before.get(), limit.orElse(0));
+        } else {
+            window = History.last(last.orElse(limit.orElse(settings.limits().defaultPageSize())));
+        }
+        return new Items<>(database.messages().history(project, conversation, window).stream()
+                .map(MessageView::of)
+                .toList());
+    }
+}

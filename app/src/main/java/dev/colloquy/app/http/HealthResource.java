@@ -1,0 +1,65 @@
+package dev.colloquy.app.http;
+
+import dev.colloquy.persistence.Database;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Liveness and readiness, without authentication. */
+@Path("/health")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    static final int READY_TIMEOUT_SECONDS = 2;
+
+    @Inject
+    Database database;
+
+    @GET
+    @Path("live")
+    public Map<String, Object> live() {
+        return body("UP", database.schema().current().orElse(null), null);
+    }
+
+    /** Ready when the database answers within two seconds and its schema is current. */
+    @GET
+    @Path("ready")
+    public Response ready() {
+        String problem = null;
+        String version = null;
+        try {
+            if (!database.ping(READY_TIMEOUT_SECONDS)) {
+                problem = "the database did not answer within " + READY_TIMEOUT_SECONDS + "s";
+            } else {
+                var schema = database.schema();
+                version = schema.current().orElse(null);
+                if (!schema.isCurrent()) {
+                    problem = "the schema is not current (pending: " + schema.pending() + ")";
+                }
+            }
+        } catch (RuntimeException e) {
+            problem = "the database is unavailable";
+        }
+        return Response.status(problem == null ? 200 : 503)
+                .entity(body(problem == null ? "UP" : "DOWN", version, problem))
+                .build();
+    }
+
+    private Map<String, Object> body(String status, String version, String problem) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", status);
+        body.put("backend", database.settings().backend().name());
+        body.put("schemaVersion", version);
+        if (problem != null) {
+            body.put("detail", problem);
+        }
+        return body;
+    }
+}

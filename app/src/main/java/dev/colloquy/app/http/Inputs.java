@@ -1,0 +1,21 @@
+package dev.colloquy.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes the API accepts. Unknown fields are rejected. */
+public final class Inputs {
+
+    private Inputs() {}
+
+    public record ConversationInput(String title, JsonNode metadata, List<String> tags) {}
+
+    public record MessageInput(String role, String content, JsonNode metadata) {}
+
+    public record MessagesInput(List<MessageInput> messages) {}
+
+    public record ProjectInput(String name) {}
+
+    public record TokenInput(String name, Boolean admin, Instant expiresAt) {}
+}

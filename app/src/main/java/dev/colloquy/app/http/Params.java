@@ -1,0 +1,89 @@
+package dev.colloquy.app.http;
+
+import dev.colloquy.domain.Ids;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Query parameters read by hand, so a malformed one is a 400 naming it (JAX-RS would answer 404
+ * for a failed conversion) and an unknown one is refused rather than silently ignored.
+ */
+final class Params {
+
+    private final MultivaluedMap<String, String> values;
+
+    private Params(MultivaluedMap<String, String> values) {
+        this.values = values;
+    }
+
+    static Params of(UriInfo uri, Set<String> allowed, String allowedPrefix) {
+        var values = uri.getQueryParameters();
+        for (String name : values.keySet()) {
+            if (!allowed.contains(name) && (allowedPrefix == null || !name.startsWith(allowedPrefix))) {
+                throw new ApiException(
+                        Problem.VALIDATION,
+                        "unknown query parameter '" + name + "'; known: "
+                                + String.join(", ", new java.util.TreeSet<>(allowed))
+                                + (allowedPrefix == null ? "" : ", " + allowedPrefix + "KEY"),
+                        name);
+            }
+        }
+        return new Params(values);
+    }
+
+    MultivaluedMap<String, String> all() {
+        return values;
+    }
+
+    Optional<String> text(String name) {
+        List<String> given = values.get(name);
+        if (given == null || given.isEmpty()) {
+            return Optional.empty();
+        }
+        if (given.size() > 1) {
+            throw new ApiException(Problem.VALIDATION, "give '" + name + "' once", name);
+        }
+        return Optional.of(given.get(0));
+    }
+
+    Optional<Integer> integer(String name) {
+        return text(name).map(raw -> {
+            try {
+                return Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                throw new ApiException(
+                        Problem.VALIDATION,
+                        "'" + name + "' must be a whole number, was '" + abbreviate(raw) + "'",
+                        name);
+            }
+        });
+    }
+
+    Optional<Instant> instant(String name) {
+        return text(name).map(raw -> {
+            try {
+                return Instant.parse(raw);
+            } catch (DateTimeParseException e) {
+                throw new ApiException(
+                        Problem.VALIDATION,
+                        "'" + name + "' must be an ISO-8601 UTC instant such as 2026-01-31T12:00:00Z, was '"
+                                + abbreviate(raw) + "'",
+                        name);
+            }
+        });
+    }
+
+    Optional<UUID> id(String name) {
+        return text(name).map(raw -> Ids.parse(name, raw));
+    }
+
+    static String abbreviate(String raw) {
+        return dev.colloquy.domain.Text.abbreviate(raw);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.colloquy.app.http;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * RFC 9457 problem details. Each kind of error has a stable {@code type} URI that clients may
+ * switch on; {@code detail} says what happened in words, and {@code field} names the input at
+ * fault where there is one.
+ */
+public enum Problem {
+    VALIDATION(400, "Invalid request"),
+    UNAUTHORIZED(401, "Authentication required"),
+    FORBIDDEN(403, "Forbidden"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONFLICT(409, "Conflict"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    INTERNAL(500, "Internal error"),
+    UNAVAILABLE(503, "Service unavailable");
+
+    public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+
+    private final int status;
+    private final String title;
+
+    Problem(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public String type() {
+        return "urn:colloquy:problem:"
+                + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Response response(String detail) {
+        return response(detail, null);
+    }
+
+    public Response response(String detail, String field) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type());
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (field != null) {
+            body.put("field", field);
+        }
+        var builder = Response.status(status).type(MEDIA_TYPE).entity(body);
+        if (this == UNAUTHORIZED) {
+            builder.header("WWW-Authenticate", "Bearer realm=\"colloquy\"");
+        }
+        return builder.build();
+    }
+}

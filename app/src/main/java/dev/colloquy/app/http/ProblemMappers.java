@@ -1,0 +1,158 @@
+package dev.colloquy.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.colloquy.domain.ColloquyException;
+import dev.colloquy.domain.ConflictException;
+import dev.colloquy.domain.InvalidInputException;
+import dev.colloquy.domain.NotFoundException;
+import dev.colloquy.domain.UnavailableException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into a problem document; nothing reaches a client as a stack trace or HTML page. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
+
+    private ProblemMappers() {}
+
+    /** The domain's failures. */
+    @Provider
+    public static class Domain implements ExceptionMapper<ColloquyException> {
+        @Override
+        public Response toResponse(ColloquyException e) {
+            if (e instanceof InvalidInputException invalid) {
+                return Problem.VALIDATION.response(e.getMessage(), invalid.field());
+            }
+            if (e instanceof NotFoundException) {
+                return Problem.NOT_FOUND.response(e.getMessage());
+            }
+            if (e instanceof ConflictException) {
+                return Problem.CONFLICT.response(e.getMessage());
+            }
+            if (e instanceof UnavailableException) {
+                LOG.warn("Database unavailable: {}", e.getMessage());
+                return Problem.UNAVAILABLE.response(e.getMessage());
+            }
+            return Internal.log(e);
+        }
+    }
+
+    /** Malformed JSON, wrong types, unknown fields. */
+    @Provider
+    public static class JsonInput implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            if (e.getCause() instanceof ApiException api) {
+                return api.response();
+            }
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                return Problem.VALIDATION.response(
+                        "unknown field '" + unknown.getPropertyName() + "'; known fields: "
+                                + unknown.getKnownPropertyIds().stream()
+                                        .map(Object::toString)
+                                        .sorted()
+                                        .collect(Collectors.joining(", ")),
+                        path(unknown));
+            }
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                return Problem.VALIDATION.response(
+                        "'" + path(mapping) + "' has the wrong type or form: "
+                                + e.getOriginalMessage().lines().findFirst().orElse(""),
+                        path(mapping));
+            }
+            return Problem.VALIDATION.response("the body is not valid JSON: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+
+        private static String path(JsonMappingException e) {
+            var path = new StringBuilder();
+            for (JsonMappingException.Reference ref : e.getPath()) {
+                if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                } else if (ref.getFieldName() != null) {
+                    if (path.length() > 0) {
+                        path.append('.');
+                    }
+                    path.append(ref.getFieldName());
+                }
+            }
+            return path.toString();
+        }
+    }
+
+    /** Our own request errors, thrown before the domain is reached. */
+    @Provider
+    public static class Api implements ExceptionMapper<ApiException> {
+        @Override
+        public Response toResponse(ApiException e) {
+            return e.response();
+        }
+    }
+
+    /** Jersey's own: unknown routes, wrong methods, media types. */
+    @Provider
+    public static class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            if (e.getCause() instanceof ApiException api) {
+                return api.response();
+            }
+            if (e.getCause() instanceof JsonProcessingException json) {
+                return new JsonInput().toResponse(json);
+            }
+            int status = e.getResponse().getStatus();
+            if (e instanceof NotAllowedException) {
+                Response problem = Problem.METHOD_NOT_ALLOWED.response("this route does not take that method");
+                return Response.fromResponse(problem)
+                        .allow(e.getResponse().getAllowedMethods())
+                        .build();
+            }
+            if (e instanceof NotSupportedException) {
+                return Problem.UNSUPPORTED_MEDIA_TYPE.response("send the body as application/json");
+            }
+            if (e instanceof NotAcceptableException) {
+                return Problem.NOT_ACCEPTABLE.response("this route answers application/json");
+            }
+            if (status == 404) {
+                return Problem.NOT_FOUND.response("no such route");
+            }
+            if (status == 413) {
+                return Problem.PAYLOAD_TOO_LARGE.response("the request body is too large");
+            }
+            if (status >= 400 && status < 500) {
+                return Problem.VALIDATION.response(e.getMessage());
+            }
+            return Internal.log(e);
+        }
+    }
+
+    /** Anything else is a bug: logged with an id the client also gets. */
+    @Provider
+    public static class Internal implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            if (e instanceof ColloquyException domain) {
+                return new Domain().toResponse(domain);
+            }
+            return log(e);
+        }
+
+        static Response log(Throwable e) {
+            String id = UUID.randomUUID().toString();
+            LOG.error("Request failed (error id {})", id, e);
+            return Problem.INTERNAL.response("an internal error occurred; error id " + id);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.colloquy.app.http;
+
+import dev.colloquy.app.http.Views.Items;
+import dev.colloquy.app.http.Views.SearchHitView;
+import dev.colloquy.app.http.Views.TagView;
+import dev.colloquy.domain.Role;
+import dev.colloquy.persistence.Database;
+import dev.colloquy.search.SearchRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+
+/** Full-text search and the tag list, within the caller's project. */
+@Path("/v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    @Inject
+    Database database;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("search")
+    public Items<SearchHitView> search() {
+        var project = Caller.of(security).projectId();
+        var params = Params.of(uri, Set.of("q", "limit", "tag", "role", "conversationId"), null);
+        var request = new SearchRequest(
+                params.text("q").orElse(""),
+                params.integer("limit").orElse(0),
+                params.text("tag"),
+                params.text("role").map(role -> Role.parse("role", role)),
+                params.id("conversationId"));
+        return new Items<>(database.search().search(project, request).stream()
+                .map(SearchHitView::of)
+                .toList());
+    }
+
+    @GET
+    @Path("tags")
+    public Items<TagView> tags() {
+        var project = Caller.of(security).projectId();
+        Params.of(uri, Set.of(), null);
+        return new Items<>(
+                database.conversations().tags(project).stream().map(TagView::of).toList());
+    }
+}

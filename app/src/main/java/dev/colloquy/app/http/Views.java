@@ -1,0 +1,127 @@
+package dev.colloquy.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.colloquy.conversation.Conversation;
+import dev.colloquy.conversation.TagCount;
+import dev.colloquy.message.Message;
+import dev.colloquy.project.Project;
+import dev.colloquy.search.SearchHit;
+import dev.colloquy.token.ApiToken;
+import dev.colloquy.token.IssuedToken;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The JSON shapes the API answers with. */
+public final class Views {
+
+    private Views() {}
+
+    public record Items<T>(List<T> items) {}
+
+    public record PageView<T>(List<T> items, String nextCursor) {}
+
+    public record ConversationView(
+            UUID id,
+            String title,
+            JsonNode metadata,
+            List<String> tags,
+            int messageCount,
+            Instant createdAt,
+            Instant updatedAt) {
+        static ConversationView of(Conversation c) {
+            return new ConversationView(
+                    c.id(),
+                    c.title().orElse(null),
+                    c.metadata().tree(),
+                    List.copyOf(c.tags()),
+                    c.messageCount(),
+                    c.createdAt(),
+                    c.updatedAt());
+        }
+    }
+
+    public record MessageView(
+            UUID id, UUID conversationId, int seq, String role, String content, JsonNode metadata, Instant createdAt) {
+        static MessageView of(Message m) {
+            return new MessageView(
+                    m.id(),
+                    m.conversationId(),
+                    m.seq(),
+                    m.role().wireName(),
+                    m.content(),
+                    m.metadata().tree(),
+                    m.createdAt());
+        }
+    }
+
+    public record SearchHitView(
+            String kind,
+            UUID conversationId,
+            UUID messageId,
+            Integer seq,
+            String role,
+            String snippet,
+            Instant createdAt) {
+        static SearchHitView of(SearchHit h) {
+            return new SearchHitView(
+                    h.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    h.conversationId(),
+                    h.messageId().orElse(null),
+                    h.seq().orElse(null),
+                    h.role().map(r -> r.wireName()).orElse(null),
+                    h.snippet(),
+                    h.createdAt());
+        }
+    }
+
+    public record TagView(String name, long conversations) {
+        static TagView of(TagCount t) {
+            return new TagView(t.name(), t.conversations());
+        }
+    }
+
+    public record ProjectView(UUID id, String name, Instant createdAt) {
+        static ProjectView of(Project p) {
+            return new ProjectView(p.id(), p.name(), p.createdAt());
+        }
+    }
+
+    public record TokenView(
+            UUID id,
+            UUID projectId,
+            String name,
+            boolean admin,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant revokedAt,
+            Instant lastUsedAt,
+            String secret) {
+        static TokenView of(ApiToken t) {
+            return new TokenView(
+                    t.id(),
+                    t.projectId(),
+                    t.name(),
+                    t.admin(),
+                    t.createdAt(),
+                    t.expiresAt().orElse(null),
+                    t.revokedAt().orElse(null),
+                    t.lastUsedAt().orElse(null),
+                    null);
+        }
+
+        static TokenView issued(IssuedToken issued) {
+            var t = TokenView.of(issued.token());
+            return new TokenView(
+                    t.id(),
+                    t.projectId(),
+                    t.name(),
+                    t.admin(),
+                    t.createdAt(),
+                    t.expiresAt(),
+                    t.revokedAt(),
+                    t.lastUsedAt(),
+                    issued.secret());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.colloquy.app.server;
+
+import dev.colloquy.domain.Limits;
+import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.spi.Failure;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the database at startup. An unreachable database is retried with exponential backoff
+ * (0.5 s doubling to 10 s) until {@code DB_STARTUP_TIMEOUT}; wrong credentials and a missing
+ * database fail at once with advice, since waiting cannot fix them.
+ */
+public final class DatabaseStarter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseStarter.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+
+    private DatabaseStarter() {}
+
+    public static Database open(DatabaseSettings settings, Clock clock, Limits limits) {
+        LOG.info(settings.describe());
+        Instant deadline = Instant.now().plus(settings.startupTimeout());
+        Duration pause = FIRST_PAUSE;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Database.open(settings, clock, limits);
+            } catch (RuntimeException e) {
+                Failure failure = classify(settings, e);
+                String where = settings.backend().productName() + " database at "
+                        + settings.target().location();
+                switch (failure) {
+                    case AUTHENTICATION ->
+                        throw new StartupException(
+                                StartupException.DATABASE_UNREACHABLE,
+                                "The " + where + " rejected the user name or password"
+                                        + settings.target()
+                                                .user()
+                                                .map(u -> " (user '" + u + "')")
+                                                .orElse("")
+                                        + "; check the credentials in DATABASE_URL or PGUSER/PGPASSWORD",
+                                e);
+                    case MISSING_DATABASE ->
+                        throw new StartupException(
+                                StartupException.DATABASE_UNREACHABLE,
+                                "The " + where + " does not exist; create it (for example: createdb "
+                                        + settings.target()
+                                                .location()
+                                                .substring(settings.target()
+                                                                .location()
+                                                                .lastIndexOf('/')
+                                                        + 1)
+                                        + ") or point DATABASE_URL at an existing one",
+                                e);
+                    case CONNECTION, BUSY -> {
+                        Instant now = Instant.now();
+                        if (!now.plus(pause).isBefore(deadline)) {
+                            throw new StartupException(
+                                    StartupException.DATABASE_UNREACHABLE,
+                                    "Could not reach the " + where + " within "
+                                            + settings.startupTimeout().toSeconds() + "s (DB_STARTUP_TIMEOUT): "
+                                            + reason(e),
+                                    e);
+                        }
+                        LOG.warn(
+                                "Waiting for the {} (attempt {}, next try in {} ms): {}",
+                                where,
+                                attempt,
+                                pause.toMillis(),
+                                reason(e));
+                        sleep(pause);
+                        pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+                                ? LONGEST_PAUSE
+                                : pause.multipliedBy(2);
+                    }
+                    default -> throw e;
+                }
+            }
+        }
+    }
+
+    static Failure classify(DatabaseSettings settings, Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                Failure failure = settings.backend().classify(sql);
+                if (failure != Failure.OTHER) {
+                    return failure;
+                }
+            }
+        }
+        return Failure.OTHER;
+    }
+
+    /** The innermost message: the one that says what actually went wrong. Holds no password. */
+    static String reason(Throwable error) {
+        Throwable innermost = error;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage();
+        return message == null
+                ? innermost.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException(
+                    StartupException.DATABASE_UNREACHABLE, "Interrupted while waiting for the database", e);
+        }
+    }
+}

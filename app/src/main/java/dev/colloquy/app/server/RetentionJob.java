@@ -1,0 +1,41 @@
+package dev.colloquy.app.server;
+
+import dev.colloquy.persistence.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Purges conversations not updated for the retention period, in batches of 500. */
+public final class RetentionJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+    static final int BATCH = 500;
+
+    private final Database database;
+    private final Duration age;
+    private final Clock clock;
+
+    public RetentionJob(Database database, int days, Clock clock) {
+        this.database = database;
+        this.age = Duration.ofDays(days);
+        this.clock = clock;
+    }
+
+    public void run() {
+        try {
+            Instant cutoff = clock.instant().minus(age);
+            var result = database.retention().purgeNotUpdatedSince(cutoff, BATCH);
+            if (result.conversations() > 0) {
+                LOG.info(
+                        "Retention purged {} conversations ({} messages) not updated since {}",
+                        result.conversations(),
+                        result.messages(),
+                        cutoff);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Retention purge failed, will try again next hour: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.colloquy.app.server;
+
+import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.persistence.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/**
+ * What the running service shares: the open database, the settings and the clock. The launcher
+ * hands them over once, after opening the database and before the HTTP server starts.
+ */
+@ApplicationScoped
+public class ServiceContext {
+
+    private Database database;
+    private ServerSettings settings;
+    private Clock clock = Clock.systemUTC();
+
+    public void start(Database openDatabase, ServerSettings serverSettings, Clock serviceClock) {
+        this.database = openDatabase;
+        this.settings = serverSettings;
+        this.clock = serviceClock;
+    }
+
+    @Produces
+    public Database database() {
+        if (database == null) {
+            throw new IllegalStateException("the service context was not started");
+        }
+        return database;
+    }
+
+    @Produces
+    public ServerSettings settings() {
+        if (settings == null) {
+            throw new IllegalStateException("the service context was not started");
+        }
+        return settings;
+    }
+
+    @Produces
+    public Clock clock() {
+        return clock;
+    }
+}
