@@ -9,9 +9,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // Grizzly and Weld log through java.util.logging; route it to the same log as the rest.
-        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-        org.slf4j.bridge.SLF4JBridgeHandler.install();
         int code = ColloquyCommand.run(Environment.system(), args);
         if (code != 0 || !ColloquyCommand.keepsRunning(args)) {
             System.exit(code);

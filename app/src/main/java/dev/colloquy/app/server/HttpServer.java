@@ -3,13 +3,14 @@ package dev.colloquy.app.server;
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.ColloquyApplication;
 import dev.colloquy.persistence.Database;
-import jakarta.ws.rs.SeBootstrap;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.slf4j.Logger;
@@ -24,42 +25,45 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    static final int GRACE_SECONDS = 10;
 
     private final WeldContainer container;
-    private final SeBootstrap.Instance instance;
+    private final org.glassfish.grizzly.http.server.HttpServer grizzly;
     private final ScheduledExecutorService scheduler;
     private final Database database;
     private final TokenUsage usage;
 
     private HttpServer(
             WeldContainer container,
-            SeBootstrap.Instance instance,
+            org.glassfish.grizzly.http.server.HttpServer grizzly,
             ScheduledExecutorService scheduler,
             Database database,
             TokenUsage usage) {
         this.container = container;
-        this.instance = instance;
+        this.grizzly = grizzly;
         this.scheduler = scheduler;
         this.database = database;
         this.usage = usage;
     }
 
     public static HttpServer start(Database database, ServerSettings settings, Clock clock) {
+        // Grizzly logs through java.util.logging; route it to the same log as the rest.
+        if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
+            org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+            org.slf4j.bridge.SLF4JBridgeHandler.install();
+        }
         WeldContainer container = new Weld("colloquy-" + java.util.UUID.randomUUID()).initialize();
         try {
             container.select(ServiceContext.class).get().start(database, settings, clock);
-            var config = SeBootstrap.Configuration.builder()
-                    .protocol("HTTP")
-                    .host(settings.host())
-                    .port(settings.port())
-                    .rootPath("/")
-                    .property(
-                            "jersey.config.server.httpServerClass",
-                            "org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServer")
-                    .build();
-            SeBootstrap.Instance instance = SeBootstrap.start(new ColloquyApplication(), config)
-                    .toCompletableFuture()
-                    .get();
+            URI base = URI.create("http://" + hostForUri(settings.host()) + ":" + settings.port() + "/");
+            var grizzly = GrizzlyHttpServerFactory.createHttpServer(
+                    base, ResourceConfig.forApplication(new ColloquyApplication()), false);
+            grizzly.getListeners().forEach(listener -> listener.registerAddOn(new IgnoreH2cUpgrade()));
+            try {
+                grizzly.start();
+            } catch (java.io.IOException e) {
+                throw new ExecutionException(e);
+            }
             var usage = container.select(TokenUsage.class).get();
             var scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 var thread = new Thread(runnable, "colloquy-background");
@@ -73,13 +77,9 @@ public final class HttpServer implements AutoCloseable {
                 LOG.info(
                         "Retention: conversations not updated for {} days are purged hourly", settings.retentionDays());
             }
-            var server = new HttpServer(container, instance, scheduler, database, usage);
+            var server = new HttpServer(container, grizzly, scheduler, database, usage);
             LOG.info("Colloquy listening on {}", server.uri());
             return server;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            container.close();
-            throw new IllegalStateException("interrupted while starting the HTTP server", e);
         } catch (ExecutionException e) {
             container.close();
             throw new IllegalStateException(
@@ -93,18 +93,23 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public URI uri() {
-        return instance.configuration().baseUri();
+        var listener = grizzly.getListeners().iterator().next();
+        return URI.create("http://" + hostForUri(listener.getHost()) + ":" + listener.getPort() + "/");
     }
 
     public int port() {
-        return instance.configuration().port();
+        return grizzly.getListeners().iterator().next().getPort();
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     @Override
     public void close() {
         LOG.info("Stopping: no new requests, finishing those in flight");
         try {
-            instance.stop().toCompletableFuture().get(15, TimeUnit.SECONDS);
+            grizzly.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("The HTTP server did not stop cleanly: {}", e.getMessage());
         }

@@ -1,0 +1,109 @@
+package dev.colloquy.it.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for the API under test. */
+public final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    public Api(URI base) {
+        this.base = base;
+    }
+
+    /** One answer: status, content type, headers and the body parsed as JSON (missing if not JSON). */
+    public record Answer(int status, String contentType, HttpResponse<String> raw, JsonNode json) {
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String problemType() {
+            return json.path("type").asText(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + raw.body();
+        }
+    }
+
+    public Answer send(String method, String path, String token, String contentType, String body) {
+        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = MissingNode.getInstance();
+            if (type.contains("json") && !response.body().isEmpty()) {
+                json = JSON.readTree(response.body());
+            }
+            return new Answer(response.statusCode(), type, response, json);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Answer get(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    public Answer post(String path, String token, String json) {
+        return send("POST", path, token, "application/json", json);
+    }
+
+    public Answer put(String path, String token, String json) {
+        return send("PUT", path, token, "application/json", json);
+    }
+
+    public Answer patch(String path, String token, String json) {
+        return send("PATCH", path, token, "application/merge-patch+json", json);
+    }
+
+    public Answer delete(String path, String token) {
+        return send("DELETE", path, token, null, null);
+    }
+
+    /** Sends raw bytes with an explicit content length; for oversized and chunked bodies. */
+    public Answer postStream(String path, String token, java.util.function.Supplier<java.io.InputStream> body) {
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .build();
+        try {
+            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = type.contains("json") ? JSON.readTree(response.body()) : MissingNode.getInstance();
+            return new Answer(response.statusCode(), type, response, json);
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
