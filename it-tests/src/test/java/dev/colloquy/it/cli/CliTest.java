@@ -1,0 +1,234 @@
+package dev.colloquy.it.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colloquy.app.cli.ColloquyCommand;
+import dev.colloquy.app.cli.Environment;
+import dev.colloquy.it.TestDatabases;
+import dev.colloquy.persistence.Database;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line in this process: exit codes, output, and the settings' precedence. */
+class CliTest {
+
+    static final String PASSWORD = "s3cret-Pa55word";
+
+    record Run(int code, String out, String err) {
+        String lastLine() {
+            var lines = out.strip().lines().toList();
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        }
+    }
+
+    static Run run(Map<String, String> env, String... args) {
+        return run(env, new Properties(), args);
+    }
+
+    static Run run(Map<String, String> env, Properties properties, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = ColloquyCommand.run(
+                new Environment(
+                        env,
+                        properties,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)),
+                args);
+        var run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        assertThat(run.out() + run.err()).doesNotContain(PASSWORD);
+        return run;
+    }
+
+    @Test
+    void migrateCheckAndTokensOnSqlite() {
+        var env = Map.of("DATABASE_URL", TestDatabases.freshUrl("sqlite"));
+        lifecycle(env);
+    }
+
+    @Test
+    void migrateCheckAndTokensOnPostgres() {
+        var env = Map.of("DATABASE_URL", TestDatabases.freshUrl("postgres"));
+        lifecycle(env);
+    }
+
+    private static void lifecycle(Map<String, String> env) {
+        Run before = run(env, "check");
+        assertThat(before.code()).as(before.toString()).isEqualTo(1);
+        assertThat(before.out())
+                .contains("Schema version: none")
+                .contains("Pending:        1")
+                .contains("Not ready");
+
+        Run info = run(env, "migrate", "--info");
+        assertThat(info.code()).isZero();
+        assertThat(info.out()).contains("baseline").contains("Pending");
+
+        Run migrated = run(env, "migrate");
+        assertThat(migrated.code()).as(migrated.toString()).isZero();
+        assertThat(migrated.out()).contains("Schema version 1, up to date");
+
+        Run ready = run(env, "check");
+        assertThat(ready.code()).as(ready.toString()).isZero();
+        assertThat(ready.out()).contains("Connectivity:   ok").contains("Ready");
+
+        Run created = run(env, "token", "create", "--project", "cli-project", "--admin", "--name", "ops");
+        assertThat(created.code()).as(created.toString()).isZero();
+        String secret = created.lastLine();
+        assertThat(secret).startsWith("cq_");
+        assertThat(created.err()).contains("Created project 'cli-project'").contains("Issued admin token");
+
+        Run listed = run(env, "token", "list", "--project", "cli-project");
+        assertThat(listed.code()).isZero();
+        assertThat(listed.out()).contains("ops").contains("active").doesNotContain(secret);
+        String tokenId = listed.out()
+                .lines()
+                .filter(l -> l.contains("ops"))
+                .findFirst()
+                .orElseThrow()
+                .split("\\s+")[0];
+
+        try (var database = Database.open(TestDatabases.settings(env.get("DATABASE_URL")))) {
+            assertThat(database.tokens().authenticate(secret)).isPresent();
+        }
+        Run revoked = run(env, "token", "revoke", tokenId);
+        assertThat(revoked.code()).as(revoked.toString()).isZero();
+        assertThat(run(env, "token", "list").out()).contains("revoked");
+        try (var database = Database.open(TestDatabases.settings(env.get("DATABASE_URL")))) {
+            assertThat(database.tokens().authenticate(secret)).isEmpty();
+        }
+        assertThat(run(env, "token", "revoke", "not-an-id").code()).isEqualTo(2);
+        assertThat(run(env, "token", "revoke", java.util.UUID.randomUUID().toString())
+                        .code())
+                .isEqualTo(1);
+        Run expiring = run(env, "token", "create", "--project", "cli-project", "--expires-at", "tomorrow");
+        assertThat(expiring.code()).isEqualTo(2);
+        assertThat(expiring.err()).contains("--expires-at");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "DB_DRIVER|mysql|DB_DRIVER: unknown driver 'mysql'",
+                "DATABASE_URL|mysql://u:" + PASSWORD + "@h/db|DATABASE_URL: unsupported URL 'mysql:...'",
+                "DATABASE_URL|postgres://u:" + PASSWORD + "@h:notaport/db|DATABASE_URL: has 'notaport' where a number",
+                "DB_MIGRATE|sometimes|DB_MIGRATE: ",
+                "HTTP_PORT|http|HTTP_PORT: must be a whole number",
+                "HTTP_PORT|70000|HTTP_PORT: must be between 0 and 65535",
+                "RETENTION_DAYS|-1|RETENTION_DAYS: ",
+                "COLLOQUY_ADMIN_TOKEN|short|COLLOQUY_ADMIN_TOKEN: must be at least 32",
+                "LIMIT_PAGE_SIZE_MAX|0|LIMIT_PAGE_SIZE_MAX: "
+            })
+    void configurationMistakesExitWithTwoAndOneLineNamingTheSetting(String name, String value, String message) {
+        var env = new HashMap<String, String>();
+        env.put("DATABASE_URL", "sqlite::memory:");
+        env.put(name, value);
+        Run result = run(env, "serve");
+        assertThat(result.code()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.err()).startsWith(message);
+    }
+
+    @Test
+    void aContradictionExitsWithTwo() {
+        Run result = run(Map.of("DB_DRIVER", "sqlite", "DATABASE_URL", "postgres://u:" + PASSWORD + "@h/db"), "check");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err().strip())
+                .startsWith("DB_DRIVER: is 'sqlite' but DATABASE_URL names a PostgreSQL database");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsRetriedThenExitsWithThree() {
+        Run result = run(
+                Map.of(
+                        "DATABASE_URL",
+                        "postgres://colloquy:" + PASSWORD + "@127.0.0.1:9/colloquy",
+                        "DB_STARTUP_TIMEOUT",
+                        "2s"),
+                "check");
+        assertThat(result.code()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err())
+                .contains(
+                        "Could not reach the PostgreSQL database at 127.0.0.1:9/colloquy within 2s (DB_STARTUP_TIMEOUT)");
+    }
+
+    @Test
+    void aMissingDatabaseFailsAtOnceWithAdvice() {
+        var pg = TestDatabases.freshUrl("postgres");
+        String missing = pg.substring(0, pg.lastIndexOf('/') + 1) + "no_such_database";
+        long start = System.nanoTime();
+        Run result = run(Map.of("DATABASE_URL", missing, "DB_STARTUP_TIMEOUT", "60s"), "check");
+        assertThat(result.code()).isEqualTo(3);
+        assertThat(result.err()).contains("does not exist").contains("createdb no_such_database");
+        assertThat(System.nanoTime() - start)
+                .as("failed without waiting for the startup timeout")
+                .isLessThan(30_000_000_000L);
+    }
+
+    @Test
+    void flagsBeatSystemPropertiesWhichBeatTheEnvironment() {
+        String fromFlag = TestDatabases.freshUrl("sqlite");
+        var properties = new Properties();
+        properties.setProperty("DATABASE_URL", "sqlite:/nonexistent-dir-for-property/x.db?bad");
+        Run flag = run(Map.of("DATABASE_URL", "mysql://env"), properties, "migrate", "--database-url", fromFlag);
+        assertThat(flag.code()).as(flag.toString()).isZero();
+        Run property = run(Map.of("DATABASE_URL", "mysql://env"), properties, "migrate");
+        assertThat(property.code()).isEqualTo(2);
+        assertThat(property.err()).contains("a SQLite URL takes no parameters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "--help",
+                "serve --help",
+                "migrate --help",
+                "check --help",
+                "token --help",
+                "token create --help",
+                "token list --help",
+                "token revoke --help"
+            })
+    void everyCommandHasHelp(String args) {
+        Run result = run(Map.of(), args.split(" "));
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("Usage: colloquy");
+    }
+
+    @Test
+    void databaseFlagsAreOnEveryDatabaseCommand() {
+        for (String command :
+                new String[] {"serve", "migrate", "check", "token create", "token list", "token revoke"}) {
+            var args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+            args.add("--help");
+            assertThat(run(Map.of(), args.toArray(String[]::new)).out())
+                    .as(command)
+                    .contains(
+                            "--database-url",
+                            "--db-driver",
+                            "--database-path",
+                            "--pghost",
+                            "--db-migrate",
+                            "--db-startup-timeout");
+        }
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertThat(run(Map.of()).code()).isEqualTo(2);
+        assertThat(run(Map.of(), "frobnicate").code()).isEqualTo(2);
+        assertThat(run(Map.of(), "token").code()).isEqualTo(2);
+        assertThat(run(Map.of(), "token", "create").code()).isEqualTo(2);
+        assertThat(run(Map.of(), "check", "--no-such-flag").code()).isEqualTo(2);
+        assertThat(run(Map.of(), "--version").out()).startsWith("colloquy ");
+    }
+}
