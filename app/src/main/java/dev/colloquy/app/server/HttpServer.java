@@ -52,7 +52,10 @@ public final class HttpServer implements AutoCloseable {
             org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
             org.slf4j.bridge.SLF4JBridgeHandler.install();
         }
-        WeldContainer container = new Weld("colloquy-" + java.util.UUID.randomUUID()).initialize();
+        // Our own shutdown hook stops the server first and then the container; Weld's would race it.
+        WeldContainer container = new Weld("colloquy-" + java.util.UUID.randomUUID())
+                .skipShutdownHook()
+                .initialize();
         try {
             container.select(ServiceContext.class).get().start(database, settings, clock);
             URI base = URI.create("http://" + hostForUri(settings.host()) + ":" + settings.port() + "/");
