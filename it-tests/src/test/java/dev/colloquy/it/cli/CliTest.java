@@ -223,6 +223,46 @@ class CliTest {
     }
 
     @Test
+    void everyDatabaseFlagIsAccepted() {
+        String file = TestDatabases.freshUrl("sqlite").substring("sqlite:".length());
+        Run sqlite = run(
+                Map.of(),
+                "migrate",
+                "--db-driver",
+                "sqlite",
+                "--database-path",
+                file,
+                "--pghost",
+                "ignored",
+                "--pgport",
+                "5432",
+                "--pgdatabase",
+                "ignored",
+                "--pguser",
+                "ignored",
+                "--pgpassword",
+                PASSWORD,
+                "--pgsslmode",
+                "require",
+                "--db-pool-max-size",
+                "3",
+                "--db-pool-min-idle",
+                "1",
+                "--db-pool-connect-timeout",
+                "5s",
+                "--db-pool-max-lifetime",
+                "10m",
+                "--db-startup-timeout",
+                "5s",
+                "--db-migrate",
+                "auto");
+        assertThat(sqlite.code()).as(sqlite.toString()).isZero();
+        assertThat(java.nio.file.Path.of(file)).exists();
+        Run url = run(Map.of(), "check", "--database-url", "sqlite:" + file);
+        assertThat(url.code()).as(url.toString()).isZero();
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertThat(run(Map.of()).code()).isEqualTo(2);
         assertThat(run(Map.of(), "frobnicate").code()).isEqualTo(2);

@@ -1,0 +1,54 @@
+package dev.colloquy.it.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.colloquy.app.server.RetentionJob;
+import dev.colloquy.conversation.NewConversation;
+import dev.colloquy.domain.Limits;
+import dev.colloquy.it.TestClock;
+import dev.colloquy.it.TestDatabases;
+import dev.colloquy.persistence.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The hourly retention job purges what the retention period excludes, and keeps the rest. */
+class RetentionJobTest {
+
+    @Test
+    void purgesConversationsNotUpdatedWithinTheRetentionPeriod() {
+        var clock = new TestClock();
+        try (Database database = Database.open(TestDatabases.fresh("sqlite"), clock, Limits.DEFAULTS)) {
+            var project = database.projects().create("retained").id();
+            Instant now = Instant.parse("2030-06-30T12:00:00Z");
+            dev.colloquy.conversation.Conversation old;
+            try (var pin = clock.pin(now.minusSeconds(31L * 86400))) {
+                old = database.conversations().create(project, NewConversation.titled("old"));
+            }
+            dev.colloquy.conversation.Conversation recent;
+            try (var pin = clock.pin(now.minusSeconds(29L * 86400))) {
+                recent = database.conversations().create(project, NewConversation.titled("recent"));
+            }
+
+            new RetentionJob(database, 30, Clock.fixed(now, ZoneOffset.UTC)).run();
+
+            assertThat(database.conversations()
+                            .list(project, dev.colloquy.conversation.ConversationFilter.all())
+                            .items())
+                    .extracting(c -> c.id())
+                    .containsExactly(recent.id())
+                    .doesNotContain(old.id());
+        }
+    }
+
+    /** A scheduled task that throws is never run again, so a failed purge must not throw. */
+    @Test
+    void aFailedPurgeDoesNotStopTheSchedule() {
+        Database closed = Database.open(TestDatabases.fresh("sqlite"));
+        closed.close();
+        assertThatCode(() -> new RetentionJob(closed, 1, Clock.systemUTC()).run())
+                .doesNotThrowAnyException();
+    }
+}
