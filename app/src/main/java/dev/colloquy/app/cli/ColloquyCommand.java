@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ColloquyCommand.Version.class,
         description = "Conversation memory for LLM applications, on SQLite or PostgreSQL.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, CheckCommand.class, TokenCommand.class},
+        subcommands = {
+            ServeCommand.class,
+            MigrateCommand.class,
+            CheckCommand.class,
+            TokenCommand.class,
+            PurgeCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -39,7 +45,8 @@ public class ColloquyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, migrate, check or token");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "name a command: serve, migrate, check, token or purge");
     }
 
     public static int run(Environment environment, String... args) {

@@ -60,7 +60,11 @@ public final class HttpServer implements AutoCloseable {
             container.select(ServiceContext.class).get().start(database, settings, clock);
             URI base = URI.create("http://" + hostForUri(settings.host()) + ":" + settings.port() + "/");
             var grizzly = GrizzlyHttpServerFactory.createHttpServer(
-                    base, ResourceConfig.forApplication(new ColloquyApplication()), false);
+                    base,
+                    ResourceConfig.forApplication(new ColloquyApplication())
+                            // no WADL: the API is described by /openapi
+                            .property("jersey.config.server.wadl.disableWadl", true),
+                    false);
             grizzly.getListeners().forEach(listener -> listener.registerAddOn(new IgnoreH2cUpgrade()));
             try {
                 grizzly.start();

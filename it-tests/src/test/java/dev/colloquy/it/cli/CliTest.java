@@ -196,7 +196,8 @@ class CliTest {
                 "token --help",
                 "token create --help",
                 "token list --help",
-                "token revoke --help"
+                "token revoke --help",
+                "purge --help"
             })
     void everyCommandHasHelp(String args) {
         Run result = run(Map.of(), args.split(" "));
@@ -207,7 +208,7 @@ class CliTest {
     @Test
     void databaseFlagsAreOnEveryDatabaseCommand() {
         for (String command :
-                new String[] {"serve", "migrate", "check", "token create", "token list", "token revoke"}) {
+                new String[] {"serve", "migrate", "check", "token create", "token list", "token revoke", "purge"}) {
             var args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
             args.add("--help");
             assertThat(run(Map.of(), args.toArray(String[]::new)).out())
@@ -220,6 +221,43 @@ class CliTest {
                             "--db-migrate",
                             "--db-startup-timeout");
         }
+    }
+
+    @Test
+    void purgeRemovesWhatIsOlderThanTheGivenAgeAndDryRunOnlyCounts() {
+        String url = TestDatabases.freshUrl("sqlite");
+        var clock = new dev.colloquy.it.TestClock();
+        java.util.UUID project;
+        try (var database = Database.open(TestDatabases.settings(url), clock, dev.colloquy.domain.Limits.DEFAULTS)) {
+            project = database.projects().create("purged").id();
+            try (var pin = clock.pin(java.time.Instant.now().minus(java.time.Duration.ofDays(100)))) {
+                for (int i = 0; i < 3; i++) {
+                    var c = database.conversations().create(project, dev.colloquy.conversation.NewConversation.empty());
+                    database.messages()
+                            .append(
+                                    project,
+                                    c.id(),
+                                    java.util.List.of(dev.colloquy.message.NewMessage.of("user", "old")));
+                }
+            }
+            database.conversations().create(project, dev.colloquy.conversation.NewConversation.titled("fresh"));
+        }
+        var env = Map.of("DATABASE_URL", url);
+
+        Run dry = run(env, "purge", "--older-than", "90d", "--dry-run");
+        assertThat(dry.code()).as(dry.toString()).isZero();
+        assertThat(dry.out()).startsWith("Would purge 3 conversations (3 messages) not updated since ");
+        Run purged = run(env, "purge", "--older-than", "P90D", "--batch-size", "2");
+        assertThat(purged.code()).as(purged.toString()).isZero();
+        assertThat(purged.out()).startsWith("Purged 3 conversations (3 messages)");
+        try (var database = Database.open(TestDatabases.settings(url))) {
+            assertThat(database.retention().counts().conversations()).isEqualTo(1);
+        }
+        assertThat(run(env, "purge", "--older-than", "soon").code()).isEqualTo(2);
+        assertThat(run(env, "purge", "--older-than", "0d").code()).isEqualTo(2);
+        assertThat(run(env, "purge", "--older-than", "1d", "--batch-size", "0").code())
+                .isEqualTo(2);
+        assertThat(run(env, "purge").code()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,67 @@
+package dev.colloquy.app.cli;
+
+import dev.colloquy.persistence.config.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "purge",
+        mixinStandardHelpOptions = true,
+        description = "Delete conversations (with their messages) not updated for a while: the retention rule by hand.")
+public class PurgeCommand implements Callable<Integer> {
+
+    static final int MAX_BATCH = 10_000;
+
+    @ParentCommand
+    ColloquyCommand parent;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(
+            names = "--older-than",
+            required = true,
+            paramLabel = "DURATION",
+            description = "purge what was not updated for this long: 90d, 12h, 30m or ISO-8601 (P90D, PT12H)")
+    String olderThan;
+
+    @Option(names = "--dry-run", description = "only count what would be purged")
+    boolean dryRun;
+
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            description = "conversations deleted per transaction, 1 to 10000 [500]")
+    int batchSize = 500;
+
+    @Override
+    public Integer call() {
+        var environment = parent.environment;
+        Duration age = Durations.parse("--older-than", olderThan);
+        if (age.isZero()) {
+            throw new dev.colloquy.persistence.config.ConfigurationException(
+                    "--older-than", "must be longer than zero");
+        }
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new dev.colloquy.persistence.config.ConfigurationException(
+                    "--batch-size", "must be between 1 and " + MAX_BATCH + ", was " + batchSize);
+        }
+        try (var db = Launch.open(Launch.settings(environment, database.values))) {
+            Instant cutoff = Instant.now().minus(age).truncatedTo(ChronoUnit.MILLIS);
+            var result = dryRun
+                    ? db.retention().countNotUpdatedSince(cutoff)
+                    : db.retention().purgeNotUpdatedSince(cutoff, batchSize);
+            environment
+                    .out()
+                    .println((dryRun ? "Would purge " : "Purged ") + result.conversations() + " conversations ("
+                            + result.messages() + " messages) not updated since " + cutoff);
+            return 0;
+        }
+    }
+}
