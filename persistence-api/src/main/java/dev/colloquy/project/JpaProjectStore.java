@@ -37,6 +37,17 @@ public final class JpaProjectStore implements ProjectStore {
     }
 
     @Override
+    public Project findOrCreate(String name) {
+        return findByName(name).orElseGet(() -> {
+            try {
+                return create(name);
+            } catch (ConflictException raced) {
+                return findByName(name).orElseThrow(() -> raced);
+            }
+        });
+    }
+
+    @Override
     public List<Project> list() {
         return tx.read(em -> em.createQuery("select p from Project p order by p.name, p.id", ProjectEntity.class)
                 .getResultStream()

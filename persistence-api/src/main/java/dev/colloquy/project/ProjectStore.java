@@ -10,6 +10,12 @@ public interface ProjectStore {
     /** Creates a project; a name already taken is a conflict. */
     Project create(String name);
 
+    /**
+     * The project with this name, created if there is none; concurrent callers with one name all
+     * get the same project.
+     */
+    Project findOrCreate(String name);
+
     /** All projects, by name. */
     List<Project> list();
 

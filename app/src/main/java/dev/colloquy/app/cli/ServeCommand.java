@@ -2,7 +2,6 @@ package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.server.HttpServer;
-import dev.colloquy.domain.ConflictException;
 import dev.colloquy.persistence.Database;
 import java.time.Clock;
 import java.util.HashMap;
@@ -95,13 +94,7 @@ public class ServeCommand implements Callable<Integer> {
         if (db.tokens().any()) {
             return;
         }
-        var project = db.projects().findByName(DEFAULT_PROJECT).orElseGet(() -> {
-            try {
-                return db.projects().create(DEFAULT_PROJECT);
-            } catch (ConflictException raced) {
-                return db.projects().findByName(DEFAULT_PROJECT).orElseThrow(() -> raced);
-            }
-        });
+        var project = db.projects().findOrCreate(DEFAULT_PROJECT);
         if (settings.adminToken().isPresent()) {
             db.tokens()
                     .issueWithSecret(

@@ -1,6 +1,5 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.domain.ConflictException;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.token.ApiToken;
@@ -78,13 +77,7 @@ public class TokenCommand implements Runnable {
             });
             try (Database db = Launch.open(Launch.settings(environment, database.values))) {
                 var existing = db.projects().findByName(project);
-                var target = existing.orElseGet(() -> {
-                    try {
-                        return db.projects().create(project);
-                    } catch (ConflictException raced) {
-                        return db.projects().findByName(project).orElseThrow(() -> raced);
-                    }
-                });
+                var target = db.projects().findOrCreate(project);
                 if (existing.isEmpty()) {
                     environment.err().println("Created project '" + project + "'.");
                 }

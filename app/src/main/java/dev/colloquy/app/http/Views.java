@@ -98,6 +98,14 @@ public final class Views {
             Instant lastUsedAt,
             String secret) {
         static TokenView of(ApiToken t) {
+            return of(t, null);
+        }
+
+        static TokenView issued(IssuedToken issued) {
+            return of(issued.token(), issued.secret());
+        }
+
+        private static TokenView of(ApiToken t, String secret) {
             return new TokenView(
                     t.id(),
                     t.projectId(),
@@ -107,21 +115,7 @@ public final class Views {
                     t.expiresAt().orElse(null),
                     t.revokedAt().orElse(null),
                     t.lastUsedAt().orElse(null),
-                    null);
-        }
-
-        static TokenView issued(IssuedToken issued) {
-            var t = TokenView.of(issued.token());
-            return new TokenView(
-                    t.id(),
-                    t.projectId(),
-                    t.name(),
-                    t.admin(),
-                    t.createdAt(),
-                    t.expiresAt(),
-                    t.revokedAt(),
-                    t.lastUsedAt(),
-                    issued.secret());
+                    secret);
         }
     }
 }

@@ -27,6 +27,25 @@ public interface ProjectContract extends ContractSupport {
     }
 
     @Test
+    default void findOrCreateGivesConcurrentCallersTheSameProject() throws Exception {
+        String name = "shared-" + UUID.randomUUID();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var tasks = java.util.Collections.nCopies(8, (java.util.concurrent.Callable<UUID>)
+                    () -> database().projects().findOrCreate(name).id());
+            var ids = new java.util.HashSet<UUID>();
+            for (var future : pool.invokeAll(tasks)) {
+                ids.add(future.get());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(database().projects().findByName(name).map(p -> p.id()))
+                    .contains(ids.iterator().next());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     default void projectNameTakenTwiceIsAConflict() {
         String name = "twice-" + UUID.randomUUID();
         database().projects().create(name);
