@@ -90,7 +90,7 @@ public class ServeCommand implements Callable<Integer> {
      * First start: with no token in the database, creates the project {@code default} and one admin
      * token for it, from {@code COLLOQUY_ADMIN_TOKEN} when set, else random and printed once.
      */
-    static void bootstrap(Database db, ServerSettings settings, Environment environment) {
+    public static void bootstrap(Database db, ServerSettings settings, Environment environment) {
         if (db.tokens().any()) {
             return;
         }

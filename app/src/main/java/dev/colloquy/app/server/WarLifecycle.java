@@ -1,0 +1,88 @@
+package dev.colloquy.app.server;
+
+import dev.colloquy.app.cli.Environment;
+import dev.colloquy.app.config.AppSettings;
+import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.spi.Backends;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops the service inside an application server: the same settings (environment
+ * variables and system properties of the server's JVM), the same startup rules and the same
+ * first-start token as {@code colloquy serve}; the token is written to the server log.
+ */
+@WebListener
+public class WarLifecycle implements ServletContextListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarLifecycle.class);
+
+    private Database database;
+    private ScheduledExecutorService scheduler;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        var settings = AppSettings.merge(Map.of(), System.getProperties(), System.getenv());
+        var databaseSettings = DatabaseSettings.resolve(settings, Backends.installed());
+        var serverSettings = ServerSettings.from(settings);
+        database = DatabaseStarter.open(databaseSettings, Clock.systemUTC(), serverSettings.limits());
+        var log = new java.io.PrintStream(new LogStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+        dev.colloquy.app.cli.ServeCommand.bootstrap(
+                database, serverSettings, new Environment(Map.of(), new java.util.Properties(), log, log));
+        var cdi = CDI.current();
+        cdi.select(ServiceContext.class).get().start(database, serverSettings, Clock.systemUTC());
+        var usage = cdi.select(TokenUsage.class).get();
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "colloquy-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(usage::flush, 30, 30, TimeUnit.SECONDS);
+        if (serverSettings.retentionDays() > 0) {
+            var retention = new RetentionJob(database, serverSettings.retentionDays(), Clock.systemUTC());
+            scheduler.scheduleWithFixedDelay(retention::run, 1, 60, TimeUnit.MINUTES);
+        }
+        LOG.info("Colloquy started in the application server");
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        try {
+            CDI.current().select(TokenUsage.class).get().flush();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the last token use: {}", e.getMessage());
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** Lines written to it go to the log. */
+    private static final class LogStream extends java.io.OutputStream {
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                LOG.info(line.toString(java.nio.charset.StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+    }
+}

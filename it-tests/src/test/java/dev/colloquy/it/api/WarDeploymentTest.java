@@ -1,0 +1,126 @@
+package dev.colloquy.it.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colloquy.it.TestDatabases;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * app/target/colloquy.war deployed in a real WildFly (unpacked from Maven Central by the build)
+ * on each backend: the API answers with the same JSON and problem documents as the standalone
+ * server. The server runs as its own process with its own base directory, and is stopped after.
+ */
+class WarDeploymentTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path WAR = ROOT.resolve("app/target/colloquy.war");
+    private static final String ADMIN = "cq_war-admin-token-0123456789abcdefgh";
+
+    private static Path wildflyHome() throws IOException {
+        try (Stream<Path> homes = Files.list(ROOT.resolve("it-tests/target/wildfly"))) {
+            return homes.filter(p -> p.getFileName().toString().startsWith("wildfly-"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            "WildFly is not unpacked in it-tests/target/wildfly; run the build with Maven"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void theWarServesTheApiInWildFly(String backend, @TempDir Path base) throws Exception {
+        assertThat(WAR).exists();
+        Path home = wildflyHome();
+        copy(home.resolve("standalone"), base);
+        Files.copy(WAR, base.resolve("deployments/colloquy.war"), StandardCopyOption.REPLACE_EXISTING);
+        Path log = base.resolve("console.log");
+        var builder = new ProcessBuilder(
+                        home.resolve("bin/standalone.sh").toString(),
+                        "-Djboss.server.base.dir=" + base,
+                        "-Djboss.socket.binding.port-offset=" + (backend.equals("sqlite") ? 3100 : 3200))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("DATABASE_URL", TestDatabases.freshUrl(backend));
+        builder.environment().put("COLLOQUY_ADMIN_TOKEN", ADMIN);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process server = builder.start();
+        try {
+            awaitDeployment(server, log);
+            int port = 8080 + (backend.equals("sqlite") ? 3100 : 3200);
+            var api = new Api(URI.create("http://127.0.0.1:" + port + "/colloquy/"));
+
+            var ready = api.get("health/ready", null);
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+            assertThat(ready.json().get("backend").asText()).isEqualTo(backend);
+
+            var created = api.post("v1/conversations", ADMIN, "{\"title\":\"from the WAR\",\"tags\":[\"War\"]}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            assertThat(created.json().get("tags")).hasToString("[\"war\"]");
+            var appended = api.post(
+                    "v1/conversations/" + id + "/messages",
+                    ADMIN,
+                    "{\"messages\":[{\"role\":\"user\",\"content\":\"deployed in an application server\"}]}");
+            assertThat(appended.status()).as(appended.toString()).isEqualTo(201);
+            assertThat(appended.json().get("items").get(0).get("seq").asInt()).isEqualTo(1);
+            var hits = api.get("v1/search?q=application", ADMIN);
+            assertThat(hits.json().get("items")).hasSize(1);
+
+            var unknownField = api.post("v1/conversations", ADMIN, "{\"titel\":\"x\"}");
+            assertThat(unknownField.status()).isEqualTo(400);
+            assertThat(unknownField.contentType()).startsWith("application/problem+json");
+            assertThat(unknownField.problemType()).isEqualTo("urn:colloquy:problem:validation");
+            assertThat(api.post("v1/conversations", ADMIN, "{").problemType())
+                    .isEqualTo("urn:colloquy:problem:validation");
+            assertThat(api.get("v1/conversations", null).status()).isEqualTo(401);
+            assertThat(api.get("v1/conversations/" + java.util.UUID.randomUUID(), ADMIN)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(api.get("openapi", null).json().get("openapi").asText()).startsWith("3.");
+        } finally {
+            server.descendants().forEach(ProcessHandle::destroy);
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+            server.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static void awaitDeployment(Process server, Path log) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (Instant.now().isBefore(deadline)) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            if (text.contains("WFLYSRV0010: Deployed \"colloquy.war\"")) {
+                return;
+            }
+            if (text.contains("WFLYCTL0013") || text.contains("Failed to start service") || !server.isAlive()) {
+                throw new AssertionError("the WAR did not deploy:\n" + text);
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("WildFly did not deploy the WAR within 180 s:\n" + Files.readString(log));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
