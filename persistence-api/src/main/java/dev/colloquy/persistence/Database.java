@@ -51,6 +51,7 @@ public final class Database implements AutoCloseable {
     private final SearchStore search;
     private final TokenStore tokens;
     private final RetentionStore retention;
+    private final java.util.Optional<String> versionAtOpen;
 
     private Database(
             DatabaseSettings settings,
@@ -71,6 +72,7 @@ public final class Database implements AutoCloseable {
         this.search = new JpaSearchStore(tx, validation, settings.backend().searchSyntax());
         this.tokens = new JpaTokenStore(tx, clock, validation);
         this.retention = new JpaRetentionStore(tx, () -> reclaimSpace());
+        this.versionAtOpen = migrator.status().current();
     }
 
     /** Opens the database with the default limits and the system clock. */
@@ -180,6 +182,11 @@ public final class Database implements AutoCloseable {
 
     public SchemaStatus schema() {
         return migrator.status();
+    }
+
+    /** The schema version when the database was opened; asks the database nothing. */
+    public java.util.Optional<String> schemaVersionAtOpen() {
+        return versionAtOpen;
     }
 
     /** Every migration known to the build or applied to the database, oldest first. */
