@@ -54,6 +54,12 @@ class WarDeploymentTest {
         builder.environment().put("DATABASE_URL", TestDatabases.freshUrl(backend));
         builder.environment().put("COLLOQUY_ADMIN_TOKEN", ADMIN);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment()
+                .put(
+                        "JAVA_OPTS",
+                        "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true"
+                                + " -Djboss.modules.system.pkgs=org.jboss.byteman,org.jacoco.agent.rt"
+                                + coverageAgent());
         Process server = builder.start();
         try {
             awaitDeployment(server, log);
@@ -94,6 +100,22 @@ class WarDeploymentTest {
             server.waitFor(30, TimeUnit.SECONDS);
             server.descendants().forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /**
+     * The coverage agent of this test JVM, if it runs under one, pointed at a file of its own:
+     * the WAR's code then counts toward the merged coverage. Written when WildFly exits.
+     */
+    private static String coverageAgent() {
+        for (String argument :
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("-javaagent:") && argument.contains("jacoco")) {
+                String jar =
+                        argument.substring(0, argument.indexOf('=') < 0 ? argument.length() : argument.indexOf('='));
+                return " " + jar + "=destfile=" + ROOT.resolve("it-tests/target/jacoco-wildfly.exec") + ",append=true";
+            }
+        }
+        return "";
     }
 
     private static void awaitDeployment(Process server, Path log) throws Exception {
