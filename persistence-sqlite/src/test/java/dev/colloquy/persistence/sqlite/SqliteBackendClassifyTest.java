@@ -1,0 +1,57 @@
+package dev.colloquy.persistence.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colloquy.persistence.spi.Failure;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** What SQLite's errors mean to the application. */
+class SqliteBackendClassifyTest {
+
+    private final SqliteBackend backend = new SqliteBackend();
+
+    private Failure classify(SQLiteErrorCode code) {
+        return backend.classify(new SQLiteException(code.message, code));
+    }
+
+    @Test
+    void lockErrorsAreRetryableBusyness() {
+        for (SQLiteErrorCode code : new SQLiteErrorCode[] {
+            SQLiteErrorCode.SQLITE_BUSY,
+            SQLiteErrorCode.SQLITE_LOCKED,
+            SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT,
+            SQLiteErrorCode.SQLITE_BUSY_RECOVERY,
+            SQLiteErrorCode.SQLITE_BUSY_TIMEOUT
+        }) {
+            assertThat(classify(code)).as(code.name()).isEqualTo(Failure.BUSY);
+            assertThat(classify(code).isRetryable()).isTrue();
+        }
+        assertThat(backend.classify(new SQLTransientConnectionException("writer taken")))
+                .isEqualTo(Failure.BUSY);
+    }
+
+    @Test
+    void constraintAndFileErrorsKeepTheirMeaning() {
+        assertThat(classify(SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)).isEqualTo(Failure.UNIQUE_VIOLATION);
+        assertThat(classify(SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)).isEqualTo(Failure.UNIQUE_VIOLATION);
+        assertThat(classify(SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)).isEqualTo(Failure.FOREIGN_KEY_VIOLATION);
+        assertThat(classify(SQLiteErrorCode.SQLITE_CANTOPEN)).isEqualTo(Failure.CONNECTION);
+        assertThat(classify(SQLiteErrorCode.SQLITE_FULL)).isEqualTo(Failure.CONNECTION);
+        assertThat(classify(SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK)).isEqualTo(Failure.OTHER);
+        assertThat(backend.classify(new SQLException("not from SQLite"))).isEqualTo(Failure.OTHER);
+    }
+
+    @Test
+    void theBackendDescribesItself() {
+        assertThat(backend.name()).isEqualTo("sqlite");
+        assertThat(backend.isDefault()).isTrue();
+        assertThat(backend.claims("sqlite:x.db")).isTrue();
+        assertThat(backend.claims("postgres://h/db")).isFalse();
+        assertThat(backend.urlForms()).contains("sqlite::memory:");
+        assertThat(backend.settingNames()).containsExactly(SqliteBackend.DATABASE_PATH);
+    }
+}
