@@ -10,13 +10,18 @@ import picocli.CommandLine.ParentCommand;
         name = "check",
         mixinStandardHelpOptions = true,
         description = "Check connectivity and the schema; exit 0 only when the database is ready. Changes nothing.")
-public class CheckCommand implements Callable<Integer> {
+public class CheckCommand implements Callable<Integer>, DatabaseOptions.User {
 
     @ParentCommand
     ColloquyCommand parent;
 
     @Mixin
     DatabaseOptions database;
+
+    @Override
+    public DatabaseOptions databaseOptions() {
+        return database;
+    }
 
     @Override
     public Integer call() {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         name = "colloquy",
         mixinStandardHelpOptions = true,
         versionProvider = ColloquyCommand.Version.class,
-        description = "Conversation memory for LLM applications, on SQLite or PostgreSQL.",
+        description = "Conversation memory for LLM applications, on an embedded file or a database server.",
         subcommands = {
             ServeCommand.class,
             MigrateCommand.class,
@@ -51,6 +51,7 @@ public class ColloquyCommand implements Runnable {
 
     public static int run(Environment environment, String... args) {
         var commandLine = new CommandLine(new ColloquyCommand(environment));
+        addBackendFlags(commandLine, dev.colloquy.persistence.spi.Backends.installed());
         commandLine.setOut(new java.io.PrintWriter(environment.out(), true));
         commandLine.setErr(new java.io.PrintWriter(environment.err(), true));
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
@@ -74,6 +75,13 @@ public class ColloquyCommand implements Runnable {
             return FAILURE;
         });
         return commandLine.execute(args);
+    }
+
+    private static void addBackendFlags(CommandLine command, dev.colloquy.persistence.spi.Backends backends) {
+        if (command.getCommand() instanceof DatabaseOptions.User user) {
+            user.databaseOptions().addBackendFlags(command.getCommandSpec(), backends);
+        }
+        command.getSubcommands().values().forEach(sub -> addBackendFlags(sub, backends));
     }
 
     /** Whether the command goes on after {@code run} returns (the server). */

@@ -1,15 +1,31 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.AppSettings;
+import dev.colloquy.persistence.spi.Backends;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** The database flags every command that touches a database takes; each has the meaning of its variable. */
+/**
+ * The database flags of every command that opens a database; each has the meaning of its
+ * setting. The backends' own settings (a file path, server variables) become flags too, declared
+ * by the backends themselves, so this class names no database.
+ */
 public class DatabaseOptions {
 
     final Map<String, String> values = new LinkedHashMap<>();
 
-    @Option(names = "--db-driver", paramLabel = "DRIVER", description = "sqlite or postgres (DB_DRIVER)")
+    /** Commands that open a database and so take these flags. */
+    interface User {
+        DatabaseOptions databaseOptions();
+    }
+
+    @Option(
+            names = "--db-driver",
+            paramLabel = "DRIVER",
+            description = "the database kind, one of the installed backends (DB_DRIVER)")
     void driver(String value) {
         values.put("DB_DRIVER", value);
     }
@@ -17,47 +33,6 @@ public class DatabaseOptions {
     @Option(names = "--database-url", paramLabel = "URL", description = "the database URL (DATABASE_URL)")
     void url(String value) {
         values.put("DATABASE_URL", value);
-    }
-
-    @Option(
-            names = "--database-path",
-            paramLabel = "FILE",
-            description = "the SQLite file when no URL is given (DATABASE_PATH)")
-    void path(String value) {
-        values.put("DATABASE_PATH", value);
-    }
-
-    @Option(names = "--pghost", paramLabel = "HOST", description = "PostgreSQL host (PGHOST)")
-    void pghost(String value) {
-        values.put("PGHOST", value);
-    }
-
-    @Option(names = "--pgport", paramLabel = "PORT", description = "PostgreSQL port (PGPORT)")
-    void pgport(String value) {
-        values.put("PGPORT", value);
-    }
-
-    @Option(names = "--pgdatabase", paramLabel = "NAME", description = "PostgreSQL database (PGDATABASE)")
-    void pgdatabase(String value) {
-        values.put("PGDATABASE", value);
-    }
-
-    @Option(names = "--pguser", paramLabel = "USER", description = "PostgreSQL user (PGUSER)")
-    void pguser(String value) {
-        values.put("PGUSER", value);
-    }
-
-    @Option(
-            names = "--pgpassword",
-            paramLabel = "PASSWORD",
-            description = "PostgreSQL password (PGPASSWORD); prefer the variable")
-    void pgpassword(String value) {
-        values.put("PGPASSWORD", value);
-    }
-
-    @Option(names = "--pgsslmode", paramLabel = "MODE", description = "PostgreSQL sslmode (PGSSLMODE)")
-    void pgsslmode(String value) {
-        values.put("PGSSLMODE", value);
     }
 
     @Option(names = "--db-pool-max-size", paramLabel = "N", description = "most pooled connections (DB_POOL_MAX_SIZE)")
@@ -97,5 +72,26 @@ public class DatabaseOptions {
     @Option(names = "--db-migrate", paramLabel = "MODE", description = "auto, validate or off (DB_MIGRATE)")
     void migrate(String value) {
         values.put("DB_MIGRATE", value);
+    }
+
+    /** Adds a flag for every setting an installed backend declares, to the command's spec. */
+    void addBackendFlags(CommandSpec command, Backends backends) {
+        for (var backend : backends.all()) {
+            backend.settings()
+                    .forEach((setting, description) -> command.addOption(OptionSpec.builder(AppSettings.flag(setting))
+                            .paramLabel("VALUE")
+                            .type(String.class)
+                            .description(description + " (" + setting + ")")
+                            .setter(new picocli.CommandLine.Model.ISetter() {
+                                @Override
+                                public <T> T set(T value) {
+                                    if (value != null) {
+                                        values.put(setting, value.toString());
+                                    }
+                                    return null;
+                                }
+                            })
+                            .build()));
+        }
     }
 }

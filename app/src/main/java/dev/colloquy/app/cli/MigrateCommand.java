@@ -11,13 +11,18 @@ import picocli.CommandLine.ParentCommand;
         name = "migrate",
         mixinStandardHelpOptions = true,
         description = "Apply pending schema migrations, or list them with --info.")
-public class MigrateCommand implements Callable<Integer> {
+public class MigrateCommand implements Callable<Integer>, DatabaseOptions.User {
 
     @ParentCommand
     ColloquyCommand parent;
 
     @Mixin
     DatabaseOptions database;
+
+    @Override
+    public DatabaseOptions databaseOptions() {
+        return database;
+    }
 
     @Option(names = "--info", description = "list applied and pending migrations; change nothing")
     boolean info;

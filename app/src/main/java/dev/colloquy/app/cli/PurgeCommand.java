@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
         name = "purge",
         mixinStandardHelpOptions = true,
         description = "Delete conversations (with their messages) not updated for a while: the retention rule by hand.")
-public class PurgeCommand implements Callable<Integer> {
+public class PurgeCommand implements Callable<Integer>, DatabaseOptions.User {
 
     static final int MAX_BATCH = 10_000;
 
@@ -23,6 +23,11 @@ public class PurgeCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
+
+    @Override
+    public DatabaseOptions databaseOptions() {
+        return database;
+    }
 
     @Option(
             names = "--older-than",

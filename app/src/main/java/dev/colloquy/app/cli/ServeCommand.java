@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = "Run the HTTP server (and the retention job when RETENTION_DAYS > 0).")
-public class ServeCommand implements Callable<Integer> {
+public class ServeCommand implements Callable<Integer>, DatabaseOptions.User {
 
     static final String DEFAULT_PROJECT = "default";
 
@@ -26,6 +26,11 @@ public class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
+
+    @Override
+    public DatabaseOptions databaseOptions() {
+        return database;
+    }
 
     @Option(names = "--http-host", paramLabel = "HOST", description = "where to listen (HTTP_HOST) [127.0.0.1]")
     String host;

@@ -36,12 +36,17 @@ public class TokenCommand implements Runnable {
             name = "create",
             mixinStandardHelpOptions = true,
             description = "Issue a token; the secret is printed once, as the last line of standard output.")
-    static class Create implements Callable<Integer> {
+    static class Create implements Callable<Integer>, DatabaseOptions.User {
         @ParentCommand
         TokenCommand token;
 
         @Mixin
         DatabaseOptions database;
+
+        @Override
+        public DatabaseOptions databaseOptions() {
+            return database;
+        }
 
         @Option(
                 names = "--project",
@@ -94,12 +99,17 @@ public class TokenCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
-    static class ListTokens implements Callable<Integer> {
+    static class ListTokens implements Callable<Integer>, DatabaseOptions.User {
         @ParentCommand
         TokenCommand token;
 
         @Mixin
         DatabaseOptions database;
+
+        @Override
+        public DatabaseOptions databaseOptions() {
+            return database;
+        }
 
         @Option(names = "--project", paramLabel = "NAME", description = "only this project's tokens")
         String project;
@@ -131,12 +141,17 @@ public class TokenCommand implements Runnable {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token at once.")
-    static class Revoke implements Callable<Integer> {
+    static class Revoke implements Callable<Integer>, DatabaseOptions.User {
         @ParentCommand
         TokenCommand token;
 
         @Mixin
         DatabaseOptions database;
+
+        @Override
+        public DatabaseOptions databaseOptions() {
+            return database;
+        }
 
         @Parameters(paramLabel = "ID", description = "the token's id, as 'token list' shows it")
         String id;

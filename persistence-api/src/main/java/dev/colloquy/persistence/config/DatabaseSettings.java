@@ -75,7 +75,7 @@ public record DatabaseSettings(
      * ignored instead when their backend is not chosen.
      */
     private static void rejectPathSettings(Settings settings, DatabaseBackend owner, String reason) {
-        for (String name : owner.settingNames()) {
+        for (String name : owner.settings().keySet()) {
             if (settings.has(name)) {
                 throw new ConfigurationException(
                         name, "is a " + owner.productName() + " setting, but " + reason + "; remove one of them");

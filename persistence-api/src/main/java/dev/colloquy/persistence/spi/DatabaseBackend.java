@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -32,8 +31,11 @@ public interface DatabaseBackend {
     /** The URL forms this backend accepts, for error messages. */
     List<String> urlForms();
 
-    /** The settings (besides the {@code DATABASE_URL} and {@code DB_*} ones) that this backend reads. */
-    Set<String> settingNames();
+    /**
+     * The settings (besides {@code DATABASE_URL} and the {@code DB_*} ones) that this backend
+     * reads, in the order to show them, each with a one-line description for help texts.
+     */
+    Map<String, String> settings();
 
     /** Parses a URL this backend claims; {@code setting} names its source in errors. */
     ConnectionTarget parseUrl(String setting, String url);

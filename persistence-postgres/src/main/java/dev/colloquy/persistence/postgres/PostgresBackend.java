@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
@@ -66,8 +65,15 @@ public final class PostgresBackend implements DatabaseBackend {
     }
 
     @Override
-    public Set<String> settingNames() {
-        return Set.of(PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGSSLMODE);
+    public Map<String, String> settings() {
+        var settings = new java.util.LinkedHashMap<String, String>();
+        settings.put(PGHOST, "PostgreSQL host when no URL is given [localhost]");
+        settings.put(PGPORT, "PostgreSQL port [5432]");
+        settings.put(PGDATABASE, "PostgreSQL database [the user name]");
+        settings.put(PGUSER, "PostgreSQL user [the operating-system user]");
+        settings.put(PGPASSWORD, "PostgreSQL password; prefer the environment variable");
+        settings.put(PGSSLMODE, "PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full");
+        return java.util.Collections.unmodifiableMap(settings);
     }
 
     @Override

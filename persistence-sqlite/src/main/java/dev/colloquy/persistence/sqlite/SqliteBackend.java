@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.sqlite.SQLiteConfig;
@@ -71,8 +70,8 @@ public final class SqliteBackend implements DatabaseBackend {
     }
 
     @Override
-    public Set<String> settingNames() {
-        return Set.of(DATABASE_PATH);
+    public Map<String, String> settings() {
+        return Map.of(DATABASE_PATH, "the SQLite file when no URL is given [" + DEFAULT_PATH + "]");
     }
 
     @Override

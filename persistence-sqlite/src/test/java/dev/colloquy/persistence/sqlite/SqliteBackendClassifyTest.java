@@ -52,6 +52,6 @@ class SqliteBackendClassifyTest {
         assertThat(backend.claims("sqlite:x.db")).isTrue();
         assertThat(backend.claims("postgres://h/db")).isFalse();
         assertThat(backend.urlForms()).contains("sqlite::memory:");
-        assertThat(backend.settingNames()).containsExactly(SqliteBackend.DATABASE_PATH);
+        assertThat(backend.settings()).containsOnlyKeys(SqliteBackend.DATABASE_PATH);
     }
 }
