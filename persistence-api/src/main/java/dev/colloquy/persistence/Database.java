@@ -216,6 +216,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Writes a consistent copy of the live database to {@code target}, a file that must not exist yet. */
+    public void backup(java.nio.file.Path target) {
+        if (java.nio.file.Files.exists(target)) {
+            throw new dev.colloquy.domain.InvalidInputException(
+                    "target", target + " exists already; choose a new file");
+        }
+        try {
+            settings.backend().backup(dataSources.writer(), target);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the backup to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether the full-text index agrees with the stored messages. */
     public boolean searchIndexConsistent() {
         try {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             CheckCommand.class,
             TokenCommand.class,
-            PurgeCommand.class
+            PurgeCommand.class,
+            BackupCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -46,7 +47,7 @@ public class ColloquyCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "name a command: serve, migrate, check, token or purge");
+                spec.commandLine(), "name a command: serve, migrate, check, token, purge or backup");
     }
 
     public static int run(Environment environment, String... args) {

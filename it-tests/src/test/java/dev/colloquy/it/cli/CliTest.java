@@ -197,7 +197,8 @@ class CliTest {
                 "token create --help",
                 "token list --help",
                 "token revoke --help",
-                "purge --help"
+                "purge --help",
+                "backup --help"
             })
     void everyCommandHasHelp(String args) {
         Run result = run(Map.of(), args.split(" "));
@@ -207,8 +208,9 @@ class CliTest {
 
     @Test
     void databaseFlagsAreOnEveryDatabaseCommand() {
-        for (String command :
-                new String[] {"serve", "migrate", "check", "token create", "token list", "token revoke", "purge"}) {
+        for (String command : new String[] {
+            "serve", "migrate", "check", "token create", "token list", "token revoke", "purge", "backup"
+        }) {
             var args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
             args.add("--help");
             assertThat(run(Map.of(), args.toArray(String[]::new)).out())
@@ -258,6 +260,49 @@ class CliTest {
         assertThat(run(env, "purge", "--older-than", "1d", "--batch-size", "0").code())
                 .isEqualTo(2);
         assertThat(run(env, "purge").code()).isEqualTo(2);
+    }
+
+    @Test
+    void backupWritesAConsistentCopyOfALiveSqliteDatabase() throws Exception {
+        String url = TestDatabases.freshUrl("sqlite");
+        java.util.UUID project;
+        try (var live = Database.open(TestDatabases.settings(url))) {
+            project = live.projects().create("backed-up").id();
+            var conversation =
+                    live.conversations().create(project, dev.colloquy.conversation.NewConversation.titled("Kept"));
+            live.messages()
+                    .append(
+                            project,
+                            conversation.id(),
+                            java.util.List.of(dev.colloquy.message.NewMessage.of("user", "the archived walrus")));
+            var target =
+                    java.nio.file.Files.createTempDirectory("colloquy-backup-").resolve("nested/copy.db");
+
+            Run backup = run(Map.of("DATABASE_URL", url), "backup", "--to", target.toString());
+
+            assertThat(backup.code()).as(backup.toString()).isZero();
+            assertThat(backup.out()).contains("Backed up to " + target);
+            try (var copy = Database.open(TestDatabases.settings("sqlite:" + target))) {
+                assertThat(copy.retention().counts()).isEqualTo(live.retention().counts());
+                assertThat(copy.search().search(project, dev.colloquy.search.SearchRequest.of("walrus")))
+                        .hasSize(1);
+                assertThat(copy.search().search(project, dev.colloquy.search.SearchRequest.of("kept")))
+                        .hasSize(1);
+                assertThat(copy.searchIndexConsistent()).isTrue();
+            }
+            Run again = run(Map.of("DATABASE_URL", url), "backup", "--to", target.toString());
+            assertThat(again.code()).isEqualTo(2);
+            assertThat(again.err()).contains("exists already");
+        }
+    }
+
+    @Test
+    void backupOfPostgresPointsToPgDump() {
+        Run result = run(
+                Map.of("DATABASE_URL", TestDatabases.freshUrl("postgres")), "backup", "--to", "/tmp/never-written.db");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).contains("pg_dump");
+        assertThat(java.nio.file.Path.of("/tmp/never-written.db")).doesNotExist();
     }
 
     @Test

@@ -77,6 +77,12 @@ public interface DatabaseBackend {
     /** Returns freed space to the file system after large deletes, where the database needs that. */
     void reclaimSpace(DataSource writer) throws SQLException;
 
+    /**
+     * Writes a consistent copy of the live database to a new file, or fails with {@link
+     * UnsupportedOperationException} saying which tool backs this database up instead.
+     */
+    void backup(DataSource writer, java.nio.file.Path target) throws SQLException;
+
     /** Checks that the full-text index agrees with the messages it indexes. */
     boolean searchIndexConsistent(DataSource writer) throws SQLException;
 }

@@ -234,6 +234,12 @@ public final class PostgresBackend implements DatabaseBackend {
         };
     }
 
+    @Override
+    public void backup(DataSource writer, java.nio.file.Path target) {
+        throw new UnsupportedOperationException("PostgreSQL databases are backed up with pg_dump, for example:"
+                + " pg_dump --format=custom --file=colloquy.dump \"$DATABASE_URL\" (restore with pg_restore)");
+    }
+
     /** Autovacuum returns space on PostgreSQL. */
     @Override
     public void reclaimSpace(DataSource writer) {}

@@ -297,6 +297,32 @@ public final class SqliteBackend implements DatabaseBackend {
         }
     }
 
+    /**
+     * {@code VACUUM INTO}: an online, consistent copy of the live file, taken while readers and
+     * the writer go on. The copy's search indexes are then checked, and rebuilt should a row id
+     * have moved in the copy (they are keyed by row id).
+     */
+    @Override
+    public void backup(DataSource writer, java.nio.file.Path target) throws SQLException {
+        java.nio.file.Path absolute = target.toAbsolutePath().normalize();
+        createParentFolders(absolute);
+        try (Connection connection = writer.getConnection();
+                var statement = connection.prepareStatement("VACUUM INTO ?")) {
+            statement.setString(1, absolute.toString());
+            statement.execute();
+        }
+        try (Connection copy = java.sql.DriverManager.getConnection("jdbc:sqlite:" + absolute);
+                Statement statement = copy.createStatement()) {
+            for (String index : new String[] {"message_fts", "conversation_fts"}) {
+                try {
+                    statement.execute("INSERT INTO " + index + " (" + index + ", rank) VALUES ('integrity-check', 1)");
+                } catch (SQLiteException e) {
+                    statement.execute("INSERT INTO " + index + " (" + index + ") VALUES ('rebuild')");
+                }
+            }
+        }
+    }
+
     /** FTS5's integrity check, with rank 1 also comparing each index against its content table. */
     @Override
     public boolean searchIndexConsistent(DataSource writer) throws SQLException {

@@ -1,0 +1,45 @@
+package dev.colloquy.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        description = "Write a consistent copy of the live database to a new file, while the server keeps running"
+                + " (where the database supports it; otherwise say which tool to use).")
+public class BackupCommand implements Callable<Integer>, DatabaseOptions.User {
+
+    @ParentCommand
+    ColloquyCommand parent;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public DatabaseOptions databaseOptions() {
+        return database;
+    }
+
+    @Option(names = "--to", required = true, paramLabel = "FILE", description = "the backup file; must not exist yet")
+    Path target;
+
+    @Override
+    public Integer call() {
+        var environment = parent.environment;
+        try (var db = Launch.open(Launch.settings(environment, database.values))) {
+            try {
+                db.backup(target);
+            } catch (UnsupportedOperationException e) {
+                environment.err().println(e.getMessage());
+                return ColloquyCommand.FAILURE;
+            }
+            environment.out().println("Backed up to " + target.toAbsolutePath().normalize());
+            return 0;
+        }
+    }
+}
