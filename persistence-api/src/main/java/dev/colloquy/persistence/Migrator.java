@@ -74,7 +74,10 @@ public final class Migrator {
 
     /** Refuses a schema newer than this build: running old code on it could corrupt data. */
     public void refuseNewerSchema() {
-        SchemaStatus status = status();
+        refuseNewer(status());
+    }
+
+    private static void refuseNewer(SchemaStatus status) {
         if (status.newerThanBuild()) {
             throw new SchemaException(
                     "the database schema is at version " + status.current().orElse("?")
@@ -114,7 +117,7 @@ public final class Migrator {
     /** Refuses to go on unless the schema is current. */
     public void requireCurrent() {
         SchemaStatus status = status();
-        refuseNewerSchema();
+        refuseNewer(status);
         if (!status.pending().isEmpty()) {
             throw new SchemaException(
                     "the database schema is at version " + status.current().orElse("none")

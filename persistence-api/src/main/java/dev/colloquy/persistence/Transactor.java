@@ -8,7 +8,6 @@ import dev.colloquy.persistence.spi.Failure;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.OptimisticLockException;
-import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -52,7 +51,7 @@ public final class Transactor {
             } catch (ColloquyException e) {
                 throw e;
             } catch (RuntimeException e) {
-                Failure failure = classify(e);
+                Failure failure = backend.classifyCause(e);
                 boolean transientConflict = failure.isRetryable() || causedBy(e, OptimisticLockException.class);
                 // A lost connection is retried (on a new one from the pool) unless a write was
                 // committing: then it may have been committed, and running it again could store it twice.
@@ -122,21 +121,6 @@ public final class Transactor {
         SwallowedFailure(Throwable cause) {
             super("a database error interrupted the unit of work", cause);
         }
-    }
-
-    private Failure classify(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                Failure failure = backend.classify(sql);
-                if (failure != Failure.OTHER) {
-                    return failure;
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return Failure.OTHER;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

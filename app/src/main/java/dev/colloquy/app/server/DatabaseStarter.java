@@ -4,7 +4,6 @@ import dev.colloquy.domain.Limits;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.config.DatabaseSettings;
 import dev.colloquy.persistence.spi.Failure;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,7 @@ public final class DatabaseStarter {
             try {
                 return Database.open(settings, clock, limits);
             } catch (RuntimeException e) {
-                Failure failure = classify(settings, e);
+                Failure failure = settings.backend().classifyCause(e);
                 String where = settings.backend().productName() + " database at "
                         + settings.target().location();
                 switch (failure) {
@@ -83,18 +82,6 @@ public final class DatabaseStarter {
                 }
             }
         }
-    }
-
-    static Failure classify(DatabaseSettings settings, Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                Failure failure = settings.backend().classify(sql);
-                if (failure != Failure.OTHER) {
-                    return failure;
-                }
-            }
-        }
-        return Failure.OTHER;
     }
 
     /** The innermost message: the one that says what actually went wrong. Holds no password. */

@@ -6,7 +6,6 @@ import dev.colloquy.persistence.Database;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -72,18 +71,7 @@ public final class HttpServer implements AutoCloseable {
                 throw new ExecutionException(e);
             }
             var usage = container.select(TokenUsage.class).get();
-            var scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                var thread = new Thread(runnable, "colloquy-background");
-                thread.setDaemon(true);
-                return thread;
-            });
-            scheduler.scheduleWithFixedDelay(usage::flush, 30, 30, TimeUnit.SECONDS);
-            if (settings.retentionDays() > 0) {
-                var retention = new RetentionJob(database, settings.retentionDays(), clock);
-                scheduler.scheduleWithFixedDelay(retention::run, 1, 60, TimeUnit.MINUTES);
-                LOG.info(
-                        "Retention: conversations not updated for {} days are purged hourly", settings.retentionDays());
-            }
+            var scheduler = BackgroundJobs.start(database, settings, usage, clock);
             var server = new HttpServer(container, grizzly, scheduler, database, usage);
             LOG.info("Colloquy listening on {}", server.uri());
             return server;

@@ -12,9 +12,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,16 +41,7 @@ public class WarLifecycle implements ServletContextListener {
         var cdi = CDI.current();
         cdi.select(ServiceContext.class).get().start(database, serverSettings, Clock.systemUTC());
         var usage = cdi.select(TokenUsage.class).get();
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            var thread = new Thread(runnable, "colloquy-background");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(usage::flush, 30, 30, TimeUnit.SECONDS);
-        if (serverSettings.retentionDays() > 0) {
-            var retention = new RetentionJob(database, serverSettings.retentionDays(), Clock.systemUTC());
-            scheduler.scheduleWithFixedDelay(retention::run, 1, 60, TimeUnit.MINUTES);
-        }
+        scheduler = BackgroundJobs.start(database, serverSettings, usage, Clock.systemUTC());
         LOG.info("Colloquy started in the application server");
     }
 

@@ -74,6 +74,22 @@ public interface DatabaseBackend {
 
     Failure classify(SQLException error);
 
+    /**
+     * What a failure means: the first SQL exception in its cause chain that this backend
+     * recognizes, else {@link Failure#OTHER}.
+     */
+    default Failure classifyCause(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                Failure failure = classify(sql);
+                if (failure != Failure.OTHER) {
+                    return failure;
+                }
+            }
+        }
+        return Failure.OTHER;
+    }
+
     /** Returns freed space to the file system after large deletes, where the database needs that. */
     void reclaimSpace(DataSource writer) throws SQLException;
 

@@ -1,0 +1,37 @@
+package dev.colloquy.app.server;
+
+import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.persistence.Database;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's background work, the same standalone and in an application server: token use
+ * written every 30 s, and the retention purge hourly when {@code RETENTION_DAYS} > 0.
+ */
+final class BackgroundJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
+
+    private BackgroundJobs() {}
+
+    /** Starts the jobs on one daemon thread; shut the returned executor down to stop them. */
+    static ScheduledExecutorService start(Database database, ServerSettings settings, TokenUsage usage, Clock clock) {
+        var scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "colloquy-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(usage::flush, 30, 30, TimeUnit.SECONDS);
+        if (settings.retentionDays() > 0) {
+            var retention = new RetentionJob(database, settings.retentionDays(), clock);
+            scheduler.scheduleWithFixedDelay(retention::run, 1, 60, TimeUnit.MINUTES);
+            LOG.info("Retention: conversations not updated for {} days are purged hourly", settings.retentionDays());
+        }
+        return scheduler;
+    }
+}
