@@ -1,9 +1,7 @@
 package dev.colloquy.app.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -12,17 +10,14 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = "Write a consistent copy of the live database to a new file, while the server keeps running"
                 + " (where the database supports it; otherwise say which tool to use).")
-public class BackupCommand implements Callable<Integer>, DatabaseOptions.User {
+public class BackupCommand extends DatabaseCommand {
 
     @ParentCommand
     ColloquyCommand parent;
 
-    @Mixin
-    DatabaseOptions database;
-
     @Override
-    public DatabaseOptions databaseOptions() {
-        return database;
+    Environment environment() {
+        return parent.environment;
     }
 
     @Option(names = "--to", required = true, paramLabel = "FILE", description = "the backup file; must not exist yet")
@@ -30,8 +25,8 @@ public class BackupCommand implements Callable<Integer>, DatabaseOptions.User {
 
     @Override
     public Integer call() {
-        var environment = parent.environment;
-        try (var db = Launch.open(Launch.settings(environment, database.values))) {
+        var environment = environment();
+        try (var db = open()) {
             try {
                 db.backup(target);
             } catch (UnsupportedOperationException e) {

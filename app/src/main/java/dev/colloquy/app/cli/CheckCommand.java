@@ -1,32 +1,27 @@
 package dev.colloquy.app.cli;
 
 import dev.colloquy.persistence.config.MigrateMode;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
         description = "Check connectivity and the schema; exit 0 only when the database is ready. Changes nothing.")
-public class CheckCommand implements Callable<Integer>, DatabaseOptions.User {
+public class CheckCommand extends DatabaseCommand {
 
     @ParentCommand
     ColloquyCommand parent;
 
-    @Mixin
-    DatabaseOptions database;
-
     @Override
-    public DatabaseOptions databaseOptions() {
-        return database;
+    Environment environment() {
+        return parent.environment;
     }
 
     @Override
     public Integer call() {
-        var environment = parent.environment;
-        var settings = Launch.settings(environment, database.values);
+        var environment = environment();
+        var settings = settings();
         var resolved = Launch.withMigrate(Launch.database(settings), MigrateMode.OFF);
         try (var db = Launch.open(resolved, settings)) {
             var schema = db.schema();

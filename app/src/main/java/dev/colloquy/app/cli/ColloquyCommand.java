@@ -79,8 +79,8 @@ public class ColloquyCommand implements Runnable {
     }
 
     private static void addBackendFlags(CommandLine command, dev.colloquy.persistence.spi.Backends backends) {
-        if (command.getCommand() instanceof DatabaseOptions.User user) {
-            user.databaseOptions().addBackendFlags(command.getCommandSpec(), backends);
+        if (command.getCommand() instanceof DatabaseCommand user) {
+            user.database.addBackendFlags(command.getCommandSpec(), backends);
         }
         command.getSubcommands().values().forEach(sub -> addBackendFlags(sub, backends));
     }

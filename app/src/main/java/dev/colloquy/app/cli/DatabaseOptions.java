@@ -17,11 +17,6 @@ public class DatabaseOptions {
 
     final Map<String, String> values = new LinkedHashMap<>();
 
-    /** Commands that open a database and so take these flags. */
-    interface User {
-        DatabaseOptions databaseOptions();
-    }
-
     @Option(
             names = "--db-driver",
             paramLabel = "DRIVER",

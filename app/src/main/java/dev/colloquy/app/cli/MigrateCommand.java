@@ -1,9 +1,7 @@
 package dev.colloquy.app.cli;
 
 import dev.colloquy.persistence.config.MigrateMode;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -11,17 +9,14 @@ import picocli.CommandLine.ParentCommand;
         name = "migrate",
         mixinStandardHelpOptions = true,
         description = "Apply pending schema migrations, or list them with --info.")
-public class MigrateCommand implements Callable<Integer>, DatabaseOptions.User {
+public class MigrateCommand extends DatabaseCommand {
 
     @ParentCommand
     ColloquyCommand parent;
 
-    @Mixin
-    DatabaseOptions database;
-
     @Override
-    public DatabaseOptions databaseOptions() {
-        return database;
+    Environment environment() {
+        return parent.environment;
     }
 
     @Option(names = "--info", description = "list applied and pending migrations; change nothing")
@@ -29,8 +24,8 @@ public class MigrateCommand implements Callable<Integer>, DatabaseOptions.User {
 
     @Override
     public Integer call() {
-        var environment = parent.environment;
-        var settings = Launch.settings(environment, database.values);
+        var environment = environment();
+        var settings = settings();
         var resolved = Launch.withMigrate(Launch.database(settings), info ? MigrateMode.OFF : MigrateMode.AUTO);
         try (var db = Launch.open(resolved, settings)) {
             var out = environment.out();

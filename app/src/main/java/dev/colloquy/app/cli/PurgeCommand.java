@@ -4,9 +4,7 @@ import dev.colloquy.persistence.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,19 +12,16 @@ import picocli.CommandLine.ParentCommand;
         name = "purge",
         mixinStandardHelpOptions = true,
         description = "Delete conversations (with their messages) not updated for a while: the retention rule by hand.")
-public class PurgeCommand implements Callable<Integer>, DatabaseOptions.User {
+public class PurgeCommand extends DatabaseCommand {
 
     static final int MAX_BATCH = 10_000;
 
     @ParentCommand
     ColloquyCommand parent;
 
-    @Mixin
-    DatabaseOptions database;
-
     @Override
-    public DatabaseOptions databaseOptions() {
-        return database;
+    Environment environment() {
+        return parent.environment;
     }
 
     @Option(
@@ -47,7 +42,7 @@ public class PurgeCommand implements Callable<Integer>, DatabaseOptions.User {
 
     @Override
     public Integer call() {
-        var environment = parent.environment;
+        var environment = environment();
         Duration age = Durations.parse("--older-than", olderThan);
         if (age.isZero()) {
             throw new dev.colloquy.persistence.config.ConfigurationException(
@@ -57,7 +52,7 @@ public class PurgeCommand implements Callable<Integer>, DatabaseOptions.User {
             throw new dev.colloquy.persistence.config.ConfigurationException(
                     "--batch-size", "must be between 1 and " + MAX_BATCH + ", was " + batchSize);
         }
-        try (var db = Launch.open(Launch.settings(environment, database.values))) {
+        try (var db = open()) {
             Instant cutoff = Instant.now().minus(age).truncatedTo(ChronoUnit.MILLIS);
             var result = dryRun
                     ? db.retention().countNotUpdatedSince(cutoff)

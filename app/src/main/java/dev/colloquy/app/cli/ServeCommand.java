@@ -6,10 +6,8 @@ import dev.colloquy.persistence.Database;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,19 +15,16 @@ import picocli.CommandLine.ParentCommand;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = "Run the HTTP server (and the retention job when RETENTION_DAYS > 0).")
-public class ServeCommand implements Callable<Integer>, DatabaseOptions.User {
+public class ServeCommand extends DatabaseCommand {
 
     static final String DEFAULT_PROJECT = "default";
 
     @ParentCommand
     ColloquyCommand parent;
 
-    @Mixin
-    DatabaseOptions database;
-
     @Override
-    public DatabaseOptions databaseOptions() {
-        return database;
+    Environment environment() {
+        return parent.environment;
     }
 
     @Option(names = "--http-host", paramLabel = "HOST", description = "where to listen (HTTP_HOST) [127.0.0.1]")
@@ -62,7 +57,6 @@ public class ServeCommand implements Callable<Integer>, DatabaseOptions.User {
     /** Starts the server from the environment alone, without flags; the caller closes it. */
     public static HttpServer startServer(Environment environment) {
         var command = new ServeCommand();
-        command.database = new DatabaseOptions();
         return command.start(environment);
     }
 

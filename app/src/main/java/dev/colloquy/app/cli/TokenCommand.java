@@ -6,10 +6,8 @@ import dev.colloquy.token.ApiToken;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -36,16 +34,13 @@ public class TokenCommand implements Runnable {
             name = "create",
             mixinStandardHelpOptions = true,
             description = "Issue a token; the secret is printed once, as the last line of standard output.")
-    static class Create implements Callable<Integer>, DatabaseOptions.User {
+    static class Create extends DatabaseCommand {
         @ParentCommand
         TokenCommand token;
 
-        @Mixin
-        DatabaseOptions database;
-
         @Override
-        public DatabaseOptions databaseOptions() {
-            return database;
+        Environment environment() {
+            return token.parent.environment;
         }
 
         @Option(
@@ -69,7 +64,7 @@ public class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var environment = token.parent.environment;
+            var environment = environment();
             Optional<Instant> expiry = Optional.ofNullable(expiresAt).map(text -> {
                 try {
                     return Instant.parse(text);
@@ -80,7 +75,7 @@ public class TokenCommand implements Runnable {
                                     + "'");
                 }
             });
-            try (Database db = Launch.open(Launch.settings(environment, database.values))) {
+            try (Database db = open()) {
                 var existing = db.projects().findByName(project);
                 var target = db.projects().findOrCreate(project);
                 if (existing.isEmpty()) {
@@ -99,16 +94,13 @@ public class TokenCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
-    static class ListTokens implements Callable<Integer>, DatabaseOptions.User {
+    static class ListTokens extends DatabaseCommand {
         @ParentCommand
         TokenCommand token;
 
-        @Mixin
-        DatabaseOptions database;
-
         @Override
-        public DatabaseOptions databaseOptions() {
-            return database;
+        Environment environment() {
+            return token.parent.environment;
         }
 
         @Option(names = "--project", paramLabel = "NAME", description = "only this project's tokens")
@@ -116,8 +108,8 @@ public class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var environment = token.parent.environment;
-            try (Database db = Launch.open(Launch.settings(environment, database.values))) {
+            var environment = environment();
+            try (Database db = open()) {
                 var out = environment.out();
                 out.printf("%-36s %-16s %-20s %-5s %-24s %s%n", "ID", "PROJECT", "NAME", "ADMIN", "CREATED", "STATE");
                 for (var p : db.projects().list()) {
@@ -141,16 +133,13 @@ public class TokenCommand implements Runnable {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token at once.")
-    static class Revoke implements Callable<Integer>, DatabaseOptions.User {
+    static class Revoke extends DatabaseCommand {
         @ParentCommand
         TokenCommand token;
 
-        @Mixin
-        DatabaseOptions database;
-
         @Override
-        public DatabaseOptions databaseOptions() {
-            return database;
+        Environment environment() {
+            return token.parent.environment;
         }
 
         @Parameters(paramLabel = "ID", description = "the token's id, as 'token list' shows it")
@@ -158,9 +147,9 @@ public class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var environment = token.parent.environment;
+            var environment = environment();
             var tokenId = Ids.parse("ID", id);
-            try (Database db = Launch.open(Launch.settings(environment, database.values))) {
+            try (Database db = open()) {
                 var revoked = db.tokens().revoke(tokenId);
                 environment
                         .out()
