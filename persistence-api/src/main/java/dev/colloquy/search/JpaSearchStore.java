@@ -2,6 +2,7 @@ package dev.colloquy.search;
 
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.ConversationEntity;
+import dev.colloquy.domain.IdentifiedEntity;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.Validation;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 public final class JpaSearchStore implements SearchStore {
 
@@ -79,31 +81,18 @@ public final class JpaSearchStore implements SearchStore {
                         em.createNamedQuery("Message.search"), projectId, request, tag, expression, limit)
                 .setParameter("role", request.role().map(Role::wireName).orElse(""))
                 .getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, MessageEntity> messages = new HashMap<>();
-        em.createQuery("select m from Message m where m.id in :ids", MessageEntity.class)
-                .setParameter("ids", rows.stream().map(row -> (UUID) row[0]).toList())
-                .getResultStream()
-                .forEach(m -> messages.put(m.id(), m));
-        var hits = new ArrayList<SearchHit>(rows.size());
-        for (Object[] row : rows) {
-            MessageEntity entity = messages.get((UUID) row[0]);
-            if (entity != null) {
-                var message = entity.toMessage();
-                hits.add(new SearchHit(
-                        SearchHit.Kind.MESSAGE,
-                        message.conversationId(),
-                        Optional.of(message.id()),
-                        Optional.of(message.seq()),
-                        Optional.of(message.role()),
-                        Snippets.around(message.content(), query),
-                        message.createdAt(),
-                        ((Number) row[1]).doubleValue()));
-            }
-        }
-        return hits;
+        return hits(em, rows, "select m from Message m where m.id in :ids", MessageEntity.class, (entity, rank) -> {
+            var message = entity.toMessage();
+            return new SearchHit(
+                    SearchHit.Kind.MESSAGE,
+                    message.conversationId(),
+                    Optional.of(message.id()),
+                    Optional.of(message.seq()),
+                    Optional.of(message.role()),
+                    Snippets.around(message.content(), query),
+                    message.createdAt(),
+                    rank);
+        });
     }
 
     private static List<SearchHit> titleHits(
@@ -118,27 +107,48 @@ public final class JpaSearchStore implements SearchStore {
         List<Object[]> rows = filtered(
                         em.createNamedQuery("Conversation.searchTitles"), projectId, request, tag, expression, limit)
                 .getResultList();
+        return hits(
+                em,
+                rows,
+                "select c from Conversation c where c.id in :ids",
+                ConversationEntity.class,
+                (entity, rank) -> {
+                    Conversation conversation = entity.toConversation(new java.util.TreeSet<>());
+                    return new SearchHit(
+                            SearchHit.Kind.TITLE,
+                            conversation.id(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Snippets.around(conversation.title().orElse(""), query),
+                            conversation.createdAt(),
+                            rank);
+                });
+    }
+
+    /**
+     * Turns the rows of a search query, {@code (id, rank)} best first, into hits: loads the matched
+     * entities in one query ({@code byIds} selects them by {@code :ids}) and keeps the rows' order.
+     */
+    private static <E extends IdentifiedEntity> List<SearchHit> hits(
+            EntityManager em,
+            List<Object[]> rows,
+            String byIds,
+            Class<E> type,
+            BiFunction<E, Double, SearchHit> toHit) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Conversation> conversations = new HashMap<>();
-        em.createQuery("select c from Conversation c where c.id in :ids", ConversationEntity.class)
+        Map<UUID, E> entities = new HashMap<>();
+        em.createQuery(byIds, type)
                 .setParameter("ids", rows.stream().map(row -> (UUID) row[0]).toList())
                 .getResultStream()
-                .forEach(c -> conversations.put(c.id(), c.toConversation(new java.util.TreeSet<>())));
+                .forEach(entity -> entities.put(entity.id(), entity));
         var hits = new ArrayList<SearchHit>(rows.size());
         for (Object[] row : rows) {
-            Conversation conversation = conversations.get((UUID) row[0]);
-            if (conversation != null) {
-                hits.add(new SearchHit(
-                        SearchHit.Kind.TITLE,
-                        conversation.id(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Snippets.around(conversation.title().orElse(""), query),
-                        conversation.createdAt(),
-                        ((Number) row[1]).doubleValue()));
+            E entity = entities.get((UUID) row[0]);
+            if (entity != null) {
+                hits.add(toHit.apply(entity, ((Number) row[1]).doubleValue()));
             }
         }
         return hits;
