@@ -238,6 +238,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Rebuilds the full-text index from the stored text. */
+    public void rebuildSearchIndex() {
+        try {
+            settings.backend().rebuildSearchIndex(dataSources.writer());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not rebuild the search index: " + e.getMessage(), e);
+        }
+    }
+
     /** The pools, for tools that work below the stores (copy, verify, tests). */
     public DataSources dataSources() {
         return dataSources;

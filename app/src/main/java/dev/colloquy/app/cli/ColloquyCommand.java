@@ -21,7 +21,12 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             TokenCommand.class,
             PurgeCommand.class,
-            BackupCommand.class
+            BackupCommand.class,
+            CopyCommand.class,
+            VerifyCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            ReindexCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -47,7 +52,8 @@ public class ColloquyCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "name a command: serve, migrate, check, token, purge or backup");
+                spec.commandLine(),
+                "name a command: serve, migrate, check, token, purge, backup, copy, verify, export, import or reindex");
     }
 
     public static int run(Environment environment, String... args) {
@@ -67,6 +73,10 @@ public class ColloquyCommand implements Runnable {
             if (error instanceof dev.colloquy.domain.InvalidInputException invalid) {
                 environment.err().println(invalid.getMessage());
                 return USAGE;
+            }
+            if (error instanceof dev.colloquy.transfer.TransferException transfer) {
+                environment.err().println("Error: " + transfer.getMessage());
+                return FAILURE;
             }
             if (error instanceof SchemaException schema) {
                 environment.err().println("Schema: " + schema.getMessage());

@@ -24,12 +24,17 @@ public final class DatabaseStarter {
     private DatabaseStarter() {}
 
     public static Database open(DatabaseSettings settings, Clock clock, Limits limits) {
+        return open(settings, s -> Database.open(s, clock, limits));
+    }
+
+    /** Opens the database with {@code opener}, waiting for it and advising as above. */
+    public static <T> T open(DatabaseSettings settings, java.util.function.Function<DatabaseSettings, T> opener) {
         LOG.info(settings.describe());
         Instant deadline = Instant.now().plus(settings.startupTimeout());
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {
-                return Database.open(settings, clock, limits);
+                return opener.apply(settings);
             } catch (RuntimeException e) {
                 Failure failure = settings.backend().classifyCause(e);
                 String where = settings.backend().productName() + " database at "

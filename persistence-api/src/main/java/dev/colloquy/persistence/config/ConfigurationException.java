@@ -15,6 +15,11 @@ public final class ConfigurationException extends RuntimeException {
         this.setting = setting;
     }
 
+    /** What is wrong with it, without the setting's name. */
+    public String problem() {
+        return getMessage().substring(setting.length() + 2);
+    }
+
     /** The setting at fault, by its environment variable name (for example {@code DATABASE_URL}). */
     public String setting() {
         return setting;

@@ -48,6 +48,16 @@ public interface DatabaseBackend {
     /** Opens the pools. The caller closes them. */
     DataSources open(ConnectionTarget target, PoolSettings pool);
 
+    /**
+     * Opens pools whose connections cannot write (writer and reader are the same read-only pool),
+     * for a database that must stay unchanged: the source of a copy or a verification. A database
+     * that does not exist is an error here, never created. The caller closes them.
+     */
+    DataSources openReadOnly(ConnectionTarget target, PoolSettings pool);
+
+    /** How ids and instants are bound and read through plain JDBC on this database. */
+    ColumnCodec columns();
+
     /** Checks that a connection runs with the settings the application relies on; fails fast if not. */
     void verifySession(Connection connection) throws SQLException;
 
@@ -101,4 +111,7 @@ public interface DatabaseBackend {
 
     /** Checks that the full-text index agrees with the messages it indexes. */
     boolean searchIndexConsistent(DataSource writer) throws SQLException;
+
+    /** Rebuilds the full-text indexes from the stored, normalized text. */
+    void rebuildSearchIndex(DataSource writer) throws SQLException;
 }

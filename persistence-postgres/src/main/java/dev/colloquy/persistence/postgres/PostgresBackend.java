@@ -6,6 +6,7 @@ import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.PoolSettings;
 import dev.colloquy.persistence.config.Secret;
 import dev.colloquy.persistence.config.Settings;
+import dev.colloquy.persistence.spi.ColumnCodec;
 import dev.colloquy.persistence.spi.ConnectionTarget;
 import dev.colloquy.persistence.spi.DataSources;
 import dev.colloquy.persistence.spi.DatabaseBackend;
@@ -124,8 +125,24 @@ public final class PostgresBackend implements DatabaseBackend {
 
     @Override
     public DataSources open(ConnectionTarget target, PoolSettings pool) {
+        var dataSource = new HikariDataSource(hikari(target, pool, false));
+        return new DataSources(dataSource, dataSource, dataSource);
+    }
+
+    /** Every transaction of these sessions is read-only, whatever the statements try. */
+    @Override
+    public DataSources openReadOnly(ConnectionTarget target, PoolSettings pool) {
+        var dataSource = new HikariDataSource(hikari(target, pool, true));
+        return new DataSources(dataSource, dataSource, dataSource);
+    }
+
+    @Override
+    public ColumnCodec columns() {
+        return new PostgresColumns();
+    }
+
+    private static HikariConfig hikari(ConnectionTarget target, PoolSettings pool, boolean readOnly) {
         var config = new HikariConfig();
-        config.setPoolName("colloquy-postgres");
         config.setDriverClassName("org.postgresql.Driver");
         config.setJdbcUrl(target.jdbcUrl());
         target.user().ifPresent(config::setUsername);
@@ -140,15 +157,17 @@ public final class PostgresBackend implements DatabaseBackend {
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("stringtype", "unspecified");
-        config.addDataSourceProperty("options", "-c TimeZone=UTC");
+        config.addDataSourceProperty(
+                "options", readOnly ? "-c TimeZone=UTC -c default_transaction_read_only=on" : "-c TimeZone=UTC");
         target.properties().forEach(config::addDataSourceProperty);
+        config.setPoolName(readOnly ? "colloquy-postgres-read-only" : "colloquy-postgres");
+        config.setReadOnly(readOnly);
         config.setMaximumPoolSize(pool.maxSize());
         config.setMinimumIdle(pool.minIdle());
         config.setConnectionTimeout(pool.connectTimeout().toMillis());
         config.setMaxLifetime(pool.maxLifetime().toMillis());
         config.setAutoCommit(true);
-        var dataSource = new HikariDataSource(config);
-        return new DataSources(dataSource, dataSource, dataSource);
+        return config;
     }
 
     @Override
@@ -255,6 +274,18 @@ public final class PostgresBackend implements DatabaseBackend {
                         + " WHERE title_vector IS DISTINCT FROM to_tsvector('simple', search_title))")) {
             rows.next();
             return rows.getLong(1) == 0;
+        }
+    }
+
+    /** Generated columns cannot drift from their text unless tampered with; recomputing them rewrites every row. */
+    @Override
+    public void rebuildSearchIndex(DataSource writer) throws SQLException {
+        try (Connection connection = writer.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE message SET search_text = search_text"
+                    + " WHERE search_vector IS DISTINCT FROM to_tsvector('simple', search_text)");
+            statement.execute("UPDATE conversation SET search_title = search_title"
+                    + " WHERE title_vector IS DISTINCT FROM to_tsvector('simple', search_title)");
         }
     }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.colloquy.persistence.config.PoolSettings;
 import dev.colloquy.persistence.config.Secret;
 import dev.colloquy.persistence.config.Settings;
+import dev.colloquy.persistence.spi.ColumnCodec;
 import dev.colloquy.persistence.spi.ConnectionTarget;
 import dev.colloquy.persistence.spi.DataSources;
 import dev.colloquy.persistence.spi.DatabaseBackend;
@@ -122,6 +123,31 @@ public final class SqliteBackend implements DatabaseBackend {
             writer.close();
             throw e;
         }
+    }
+
+    /**
+     * One pool of read-only connections serves as writer and reader. A missing file is an error
+     * (a read-only open never creates one). The file's bytes stay as they are: nothing is written,
+     * not even the WAL of a checkpoint.
+     */
+    @Override
+    public DataSources openReadOnly(ConnectionTarget target, PoolSettings pool) {
+        if (target.location().equals(SqliteLocation.MEMORY)) {
+            throw new IllegalArgumentException(
+                    "a private in-memory SQLite database exists only inside the process that made it;"
+                            + " it cannot be read by another command");
+        }
+        if (!Files.isRegularFile(Path.of(target.location()))) {
+            throw new IllegalArgumentException("the SQLite file " + target.location() + " does not exist");
+        }
+        var only = new HikariDataSource(
+                hikari(target, "colloquy-sqlite-read-only", Math.min(pool.maxSize(), 2), 1, pool, true, false));
+        return new DataSources(only, only, only);
+    }
+
+    @Override
+    public ColumnCodec columns() {
+        return new SqliteColumns();
     }
 
     private static HikariConfig hikari(
@@ -336,6 +362,16 @@ public final class SqliteBackend implements DatabaseBackend {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /** FTS5 external-content indexes rebuild themselves from their content tables. */
+    @Override
+    public void rebuildSearchIndex(DataSource writer) throws SQLException {
+        try (Connection connection = writer.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO message_fts (message_fts) VALUES ('rebuild')");
+            statement.execute("INSERT INTO conversation_fts (conversation_fts) VALUES ('rebuild')");
         }
     }
 }

@@ -1,0 +1,17 @@
+package dev.colloquy.app.cli;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Row counts per kind for people: {@code 2 projects, 1 tag, ...}. */
+final class Counts {
+
+    private Counts() {}
+
+    static String describe(Map<String, Long> counts) {
+        return java.util.List.of("project", "tag", "token", "conversation", "message").stream()
+                .filter(counts::containsKey)
+                .map(kind -> counts.get(kind) + " " + kind + (counts.get(kind) == 1 ? "" : "s"))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.colloquy.app.cli;
+
+import dev.colloquy.transfer.Exporter;
+import dev.colloquy.transfer.Side;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write all data (or one project's) as JSON Lines, readable by import on either kind of database."
+                    + " The database is opened read-only.",
+            "The format is described in docs/export-format.md."
+        })
+public class ExportCommand extends DatabaseCommand {
+
+    @ParentCommand
+    ColloquyCommand parent;
+
+    @Override
+    Environment environment() {
+        return parent.environment;
+    }
+
+    @Option(names = "--project", paramLabel = "NAME", description = "export only this project's data")
+    String project;
+
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description = "write to this file, which must not exist yet, instead of standard output")
+    Path output;
+
+    @Override
+    public Integer call() {
+        var environment = environment();
+        var settings = Launch.database(settings());
+        if (output != null && Files.exists(output)) {
+            throw new dev.colloquy.persistence.config.ConfigurationException(
+                    "--output", output + " exists already; choose a new file");
+        }
+        try (var db = Endpoints.openReadOnly(settings)) {
+            Endpoints.requireCurrent("the database", settings, db.schema());
+            Map<String, Long> counts;
+            try (Writer writer = openOutput()) {
+                counts = new Exporter(1000)
+                        .export(
+                                Side.of(db),
+                                Optional.ofNullable(project),
+                                writer,
+                                new ProgressPrinter(environment.err(), environment.terminal()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the export: " + e.getMessage(), e);
+            }
+            environment.err().println("Exported " + Counts.describe(counts));
+            return 0;
+        }
+    }
+
+    private Writer openOutput() throws IOException {
+        if (output == null) {
+            // standard output stays open for the process; only flushed here
+            return new BufferedWriter(new OutputStreamWriter(environment().out(), StandardCharsets.UTF_8)) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        return Files.newBufferedWriter(output, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.colloquy.app.cli;
+
+import dev.colloquy.transfer.Importer;
+import dev.colloquy.transfer.Side;
+import dev.colloquy.transfer.TransferException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Read an export (JSON Lines) into the database: each conversation arrives whole with its messages, or"
+                    + " not at all. Rows that exist already are refused, naming the line.",
+            "Reads standard input unless --input is given."
+        })
+public class ImportCommand extends DatabaseCommand {
+
+    @ParentCommand
+    ColloquyCommand parent;
+
+    @Override
+    Environment environment() {
+        return parent.environment;
+    }
+
+    @Option(names = "--input", paramLabel = "FILE", description = "read this file instead of standard input")
+    Path input;
+
+    @Override
+    public Integer call() {
+        var environment = environment();
+        try (var db = open();
+                BufferedReader reader = reader()) {
+            var importer = new Importer(Side.of(db));
+            try {
+                importer.importFrom(reader, new ProgressPrinter(environment.err(), environment.terminal()));
+            } catch (TransferException e) {
+                environment.err().println("Import stopped: " + e.getMessage());
+                environment.err().println("Imported before it: " + Counts.describe(importer.imported()));
+                return ColloquyCommand.FAILURE;
+            }
+            environment.out().println("Imported " + Counts.describe(importer.imported()));
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + (input == null ? "standard input" : input), e);
+        }
+    }
+
+    private BufferedReader reader() throws IOException {
+        if (input == null) {
+            return new BufferedReader(new InputStreamReader(environment().in(), StandardCharsets.UTF_8));
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new dev.colloquy.persistence.config.ConfigurationException(
+                    "--input", input + " does not exist or is not a file");
+        }
+        return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+    }
+}

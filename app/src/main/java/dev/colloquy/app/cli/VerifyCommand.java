@@ -1,0 +1,53 @@
+package dev.colloquy.app.cli;
+
+import dev.colloquy.transfer.Side;
+import dev.colloquy.transfer.Verifier;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare two databases table by table: row counts and a checksum of every table's canonical content,"
+                    + " with the first rows that differ. Both are opened read-only.",
+            "Exit 0 only when every table matches."
+        })
+public class VerifyCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ColloquyCommand parent;
+
+    @Option(names = "--from", required = true, paramLabel = "URL", description = "the source database URL")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "URL", description = "the target database URL")
+    String to;
+
+    @Override
+    public Integer call() {
+        var environment = parent.environment;
+        var source = Endpoints.settings(environment, "--from", from);
+        var target = Endpoints.settings(environment, "--to", to);
+        Endpoints.refuseSame(source, target);
+        try (var sourceDb = Endpoints.openReadOnly(source);
+                var targetDb = Endpoints.openReadOnly(target)) {
+            Endpoints.requireCurrent("--from", source, sourceDb.schema());
+            Endpoints.requireCurrent("--to", target, targetDb.schema());
+            var report = new Verifier(1000)
+                    .verify(
+                            Side.of(sourceDb),
+                            Side.of(targetDb),
+                            new ProgressPrinter(environment.err(), environment.terminal()));
+            report.lines().forEach(environment.out()::println);
+            if (!report.matches()) {
+                environment.err().println("The databases differ in the tables marked DIFFERENT.");
+                return ColloquyCommand.FAILURE;
+            }
+            environment.out().println("Every table matches.");
+            return 0;
+        }
+    }
+}

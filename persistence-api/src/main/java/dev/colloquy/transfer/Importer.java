@@ -1,0 +1,259 @@
+package dev.colloquy.transfer;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads the export format into a database. Every line is checked as the copy's pre-flight checks
+ * a row, and must refer only to rows earlier in the file. A conversation, its tags and its
+ * messages are stored in one transaction, so each conversation arrives whole or not at all; a
+ * project, tag or token in one of its own. A row that exists in the target already stops the
+ * import with the line and the row named: the lines before it stay imported.
+ */
+public final class Importer {
+
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final Side target;
+    private final RowWriter writer;
+    private final Map<String, Set<UUID>> accepted = new HashMap<>();
+    private final Map<String, UUID> tagIds = new HashMap<>();
+    private final Map<String, Long> imported = new LinkedHashMap<>();
+    private long lineNumber;
+    private Unit unit;
+
+    /** A conversation with its tag links and messages, written together. */
+    private static final class Unit {
+        final long line;
+        final Row conversation;
+        final List<Row> links;
+        final List<Row> messages = new ArrayList<>();
+
+        Unit(long line, Row conversation, List<Row> links) {
+            this.line = line;
+            this.conversation = conversation;
+            this.links = links;
+        }
+    }
+
+    public Importer(Side target) {
+        this.target = target;
+        this.writer = new RowWriter(target);
+        for (String type : List.of("project", "tag", "token", "conversation", "message")) {
+            imported.put(type, 0L);
+        }
+    }
+
+    /** Imports every line; returns the rows imported per type. */
+    public Map<String, Long> importFrom(BufferedReader in, Progress progress) {
+        progress.begin("import", "lines", -1);
+        try {
+            String line = in.readLine();
+            lineNumber = 1;
+            if (line == null) {
+                throw new TransferException(
+                        "the input is empty; expected an export, whose first line is " + ExportFormat.header());
+            }
+            header(line);
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                accept(line);
+                if (lineNumber % 1000 == 0) {
+                    progress.advance(lineNumber);
+                }
+            }
+            finishUnit();
+            progress.end(lineNumber);
+            return Map.copyOf(imported);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "could not read the import at line " + lineNumber + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Map<String, Long> imported() {
+        return Map.copyOf(imported);
+    }
+
+    private void header(String line) {
+        JsonNode header = parse(line);
+        if (!ExportFormat.FORMAT.equals(header.path("format").asText(null))) {
+            throw error("is not a Colloquy export header; expected " + ExportFormat.header());
+        }
+        if (!header.path("version").isInt() || header.path("version").intValue() != ExportFormat.VERSION) {
+            throw error("is version " + header.path("version") + " of the export format; this build reads version "
+                    + ExportFormat.VERSION);
+        }
+    }
+
+    private void accept(String text) {
+        ObjectNode line = parse(text);
+        String type = line.path("type").asText("");
+        Table table = ExportFormat.TYPES.get(type);
+        if (table == null) {
+            throw error("has type '" + type + "'; expected one of project, tag, token, conversation, message");
+        }
+        Row row;
+        try {
+            row = ExportFormat.row(table, line, type.equals("conversation") ? Set.of("tags") : Set.of());
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+        Preflight.problem(row, accepted).ifPresent(problem -> {
+            throw error("(" + type + " " + row.describeKey() + ") " + problem);
+        });
+        if (type.equals("message")) {
+            message(row);
+            return;
+        }
+        finishUnit();
+        refuseExisting(type, row);
+        if (type.equals("conversation")) {
+            unit = new Unit(lineNumber, row, links(row, line.get("tags")));
+        } else {
+            write(type, List.of(row));
+        }
+        remember(row);
+    }
+
+    private void message(Row row) {
+        if (unit == null || !unit.conversation.get("id").equals(row.get("conversation_id"))) {
+            throw error("(message " + row.describeKey() + ") does not follow its conversation "
+                    + row.get("conversation_id") + "; an export lists each conversation's messages right after it");
+        }
+        if ((Integer) row.get("seq") > (Integer) unit.conversation.get("last_seq")) {
+            throw error("(message " + row.describeKey() + ") has seq " + row.get("seq")
+                    + ", above its conversation's lastSeq " + unit.conversation.get("last_seq"));
+        }
+        unit.messages.add(row);
+    }
+
+    private List<Row> links(Row conversation, JsonNode tags) {
+        if (tags == null || !tags.isArray()) {
+            throw error("(conversation " + conversation.describeKey() + ") field 'tags' must be an array of tag names");
+        }
+        var links = new ArrayList<Row>();
+        var seen = new HashSet<String>();
+        for (JsonNode tag : tags) {
+            UUID id = tagIds.get(conversation.get("project_id") + "/" + tag.asText());
+            if (!tag.isTextual() || id == null) {
+                throw error("(conversation " + conversation.describeKey() + ") has tag " + tag
+                        + ", which no tag line of its project before it names");
+            }
+            if (seen.add(tag.textValue())) {
+                links.add(Row.of(Tables.CONVERSATION_TAG, conversation.get("id"), id));
+            }
+        }
+        return links;
+    }
+
+    private void remember(Row row) {
+        Table table = row.table();
+        accepted.computeIfAbsent(table.name(), t -> new HashSet<>()).add((UUID) row.get("id"));
+        if (table == Tables.TAG) {
+            tagIds.put(row.get("project_id") + "/" + row.get("name"), (UUID) row.get("id"));
+        }
+    }
+
+    private void finishUnit() {
+        if (unit == null) {
+            return;
+        }
+        Unit done = unit;
+        unit = null;
+        int count = (Integer) done.conversation.get("message_count");
+        if (count != done.messages.size()) {
+            throw new TransferException("line " + done.line + ": conversation " + done.conversation.describeKey()
+                    + " has messageCount " + count + " but " + done.messages.size()
+                    + " message lines follow it; nothing of it was imported");
+        }
+        try {
+            writer.inTransaction(connection -> {
+                writer.insert(connection, List.of(done.conversation));
+                writer.insert(connection, done.links);
+                writer.insert(connection, done.messages);
+            });
+        } catch (SQLException e) {
+            throw new TransferException(
+                    "line " + done.line + ": the target refused conversation " + done.conversation.describeKey()
+                            + " or one of its messages (" + firstLine(e) + "); nothing of it was imported",
+                    e);
+        }
+        imported.merge("conversation", 1L, Long::sum);
+        imported.merge("message", (long) done.messages.size(), Long::sum);
+    }
+
+    private void write(String type, List<Row> rows) {
+        try {
+            writer.inTransaction(connection -> writer.insert(connection, rows));
+        } catch (SQLException e) {
+            throw error("(" + type + " " + rows.get(0).describeKey() + ") was refused by the target: " + firstLine(e));
+        }
+        imported.merge(type, (long) rows.size(), Long::sum);
+    }
+
+    /** Import refuses duplicates: a row whose id is taken stops it, named, before anything of it is written. */
+    private void refuseExisting(String type, Row row) {
+        Table table = row.table();
+        try (Connection connection = target.reader().getConnection();
+                var statement = connection.prepareStatement(table.countById())) {
+            target.codec().setId(statement, 1, (UUID) row.get("id"));
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                if (rows.getLong(1) > 0) {
+                    throw error("(" + type + " " + row.describeKey() + ") exists in the " + target.description()
+                            + " already; import refuses duplicates: import into an empty database, or delete it"
+                            + " there first");
+                }
+            }
+        } catch (SQLException e) {
+            throw new TransferException("could not read the " + target.description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectNode parse(String text) {
+        JsonNode node;
+        try {
+            node = STRICT.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw error("is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw error("is not a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private TransferException error(String problem) {
+        return new TransferException("line " + lineNumber + " " + problem);
+    }
+
+    private static String firstLine(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.colloquy.transfer;
+
+import static dev.colloquy.transfer.Column.atLeast;
+import static dev.colloquy.transfer.Column.of;
+import static dev.colloquy.transfer.Column.reference;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every table that holds data, parents before children: the order rows are copied in, so that a
+ * row's references exist when it arrives. Schema migrations that add a column add it here too;
+ * the schema parity test compares this list with both schemas.
+ */
+public final class Tables {
+
+    public static final Table PROJECT = new Table(
+            "project",
+            List.of(of("id", Kind.ID), of("name", Kind.TEXT), of("created_at", Kind.INSTANT)),
+            List.of("id"),
+            Map.of());
+
+    public static final Table TAG = new Table(
+            "tag",
+            List.of(of("id", Kind.ID), reference("project_id", "project"), of("name", Kind.TAG_NAME)),
+            List.of("id"),
+            Map.of());
+
+    public static final Table CONVERSATION = new Table(
+            "conversation",
+            List.of(
+                    of("id", Kind.ID),
+                    reference("project_id", "project"),
+                    of("title", Kind.OPTIONAL_TEXT),
+                    of("metadata", Kind.JSON_OBJECT),
+                    atLeast("message_count", Kind.INTEGER, 0),
+                    atLeast("last_seq", Kind.INTEGER, 0),
+                    of("created_at", Kind.INSTANT),
+                    of("updated_at", Kind.INSTANT),
+                    of("version", Kind.LONG)),
+            List.of("id"),
+            Map.of("search_title", "title"));
+
+    public static final Table CONVERSATION_TAG = new Table(
+            "conversation_tag",
+            List.of(reference("conversation_id", "conversation"), reference("tag_id", "tag")),
+            List.of("conversation_id", "tag_id"),
+            Map.of());
+
+    public static final Table MESSAGE = new Table(
+            "message",
+            List.of(
+                    of("id", Kind.ID),
+                    reference("conversation_id", "conversation"),
+                    atLeast("seq", Kind.INTEGER, 1),
+                    of("role", Kind.ROLE),
+                    of("content", Kind.TEXT),
+                    of("metadata", Kind.JSON_OBJECT),
+                    of("created_at", Kind.INSTANT)),
+            List.of("id"),
+            Map.of("search_text", "content"));
+
+    public static final Table API_TOKEN = new Table(
+            "api_token",
+            List.of(
+                    of("id", Kind.ID),
+                    reference("project_id", "project"),
+                    of("name", Kind.TEXT),
+                    of("secret_hash", Kind.TEXT),
+                    of("admin", Kind.BOOLEAN),
+                    of("created_at", Kind.INSTANT),
+                    of("expires_at", Kind.OPTIONAL_INSTANT),
+                    of("revoked_at", Kind.OPTIONAL_INSTANT),
+                    of("last_used_at", Kind.OPTIONAL_INSTANT)),
+            List.of("id"),
+            Map.of());
+
+    /** Parents before children. */
+    public static final List<Table> ALL = List.of(PROJECT, TAG, API_TOKEN, CONVERSATION, CONVERSATION_TAG, MESSAGE);
+
+    private Tables() {}
+}
