@@ -80,6 +80,18 @@ class SchemaParityTest {
         assertThat(lite.uniqueKeys().get("message")).containsExactly(Set.of("conversation_id", "seq"));
     }
 
+    @Test
+    void theTransferMovesEveryColumnOfEveryTable() throws SQLException {
+        Schema lite = read(sqlite);
+        var transferred = new TreeMap<String, Set<String>>();
+        for (var table : dev.colloquy.transfer.Tables.ALL) {
+            transferred.put(table.name(), new TreeSet<>(table.columnNames()));
+        }
+        var stored = new TreeMap<String, Set<String>>();
+        lite.columns().forEach((table, columns) -> stored.put(table, new TreeSet<>(columns.keySet())));
+        assertThat(transferred).isEqualTo(stored);
+    }
+
     private static Schema read(Database database) throws SQLException {
         try (Connection connection = database.dataSources().reader().getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();

@@ -63,6 +63,10 @@ public final class Importer {
         for (String type : List.of("project", "tag", "token", "conversation", "message")) {
             imported.put(type, 0L);
         }
+        // Rows may refer only to rows earlier in the file: nothing is accepted before the first line.
+        for (Table table : List.of(Tables.PROJECT, Tables.TAG, Tables.CONVERSATION)) {
+            accepted.put(table.name(), new HashSet<>());
+        }
     }
 
     /** Imports every line; returns the rows imported per type. */

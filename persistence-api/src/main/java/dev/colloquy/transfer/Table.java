@@ -31,6 +31,13 @@ public record Table(String name, List<Column> columns, List<String> key, Map<Str
         return new Table(name, columns, otherKey, derived);
     }
 
+    /** Every column the transfer writes: the copied ones, then the derived ones. */
+    public List<String> columnNames() {
+        var names = new java.util.ArrayList<>(columns.stream().map(Column::name).toList());
+        names.addAll(derivedColumns());
+        return names;
+    }
+
     int index(String column) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(column)) {

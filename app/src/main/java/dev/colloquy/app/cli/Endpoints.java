@@ -47,7 +47,7 @@ final class Endpoints {
     }
 
     static void refuseSame(DatabaseSettings from, DatabaseSettings to) {
-        if (from.backend() == to.backend()
+        if (from.backend().name().equals(to.backend().name())
                 && from.target().location().equals(to.target().location())) {
             throw new ConfigurationException(
                     "--to", "names the same database as --from (" + to.target().location() + "); name another one");

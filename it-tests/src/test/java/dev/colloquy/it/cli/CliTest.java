@@ -198,7 +198,12 @@ class CliTest {
                 "token list --help",
                 "token revoke --help",
                 "purge --help",
-                "backup --help"
+                "backup --help",
+                "copy --help",
+                "verify --help",
+                "export --help",
+                "import --help",
+                "reindex --help"
             })
     void everyCommandHasHelp(String args) {
         Run result = run(Map.of(), args.split(" "));
@@ -209,7 +214,17 @@ class CliTest {
     @Test
     void databaseFlagsAreOnEveryDatabaseCommand() {
         for (String command : new String[] {
-            "serve", "migrate", "check", "token create", "token list", "token revoke", "purge", "backup"
+            "serve",
+            "migrate",
+            "check",
+            "token create",
+            "token list",
+            "token revoke",
+            "purge",
+            "backup",
+            "export",
+            "import",
+            "reindex"
         }) {
             var args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
             args.add("--help");
