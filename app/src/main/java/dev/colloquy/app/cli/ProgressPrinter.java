@@ -16,6 +16,7 @@ final class ProgressPrinter implements Progress {
 
     private final PrintStream err;
     private final boolean terminal;
+    private final java.util.function.LongSupplier nanos;
     private String step = "";
     private String table = "";
     private long total;
@@ -23,8 +24,13 @@ final class ProgressPrinter implements Progress {
     private long lastShown;
 
     ProgressPrinter(PrintStream err, boolean terminal) {
+        this(err, terminal, System::nanoTime);
+    }
+
+    ProgressPrinter(PrintStream err, boolean terminal, java.util.function.LongSupplier nanos) {
         this.err = err;
         this.terminal = terminal;
+        this.nanos = nanos;
     }
 
     @Override
@@ -32,13 +38,13 @@ final class ProgressPrinter implements Progress {
         this.step = step;
         this.table = table;
         this.total = total;
-        this.started = System.nanoTime();
+        this.started = nanos.getAsLong();
         this.lastShown = started;
     }
 
     @Override
     public void advance(long done) {
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         Duration interval = terminal ? TERMINAL_INTERVAL : LOG_INTERVAL;
         if (now - lastShown < interval.toNanos()) {
             return;
@@ -55,10 +61,16 @@ final class ProgressPrinter implements Progress {
 
     @Override
     public void end(long done) {
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         double seconds = Math.max((now - started) / 1e9, 1e-9);
-        String line =
-                String.format("%s %s: %,d rows in %.1f s (%,.0f rows/s)", step, table, done, seconds, done / seconds);
+        String line = String.format(
+                java.util.Locale.ROOT,
+                "%s %s: %,d rows in %.1f s (%,.0f rows/s)",
+                step,
+                table,
+                done,
+                seconds,
+                done / seconds);
         err.println(terminal ? "\r" + line + "\u001B[K" : line);
         err.flush();
     }
@@ -66,16 +78,16 @@ final class ProgressPrinter implements Progress {
     String line(long done, long now) {
         double seconds = Math.max((now - started) / 1e9, 1e-9);
         double rate = done / seconds;
-        var text = new StringBuilder(String.format("%s %s: %,d", step, table, done));
+        var text = new StringBuilder(String.format(java.util.Locale.ROOT, "%s %s: %,d", step, table, done));
         if (total >= 0) {
-            text.append(String.format(" of %,d rows", total));
+            text.append(String.format(java.util.Locale.ROOT, " of %,d rows", total));
         } else {
             text.append(" rows");
         }
-        text.append(String.format(", %,.0f rows/s", rate));
+        text.append(String.format(java.util.Locale.ROOT, ", %,.0f rows/s", rate));
         if (total > done && rate > 0) {
             long eta = Math.round((total - done) / rate);
-            text.append(String.format(", ETA %d:%02d", eta / 60, eta % 60));
+            text.append(String.format(java.util.Locale.ROOT, ", ETA %d:%02d", eta / 60, eta % 60));
         }
         return text.toString();
     }
