@@ -98,11 +98,32 @@ public final class Migrator {
                         status().current().orElse("?"));
             }
             return applied;
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw new SchemaException("could not migrate the " + backend.productName() + " database at "
+                    + target.location() + ": " + databaseMessage(e));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("could not release the migration lock", e);
         }
+    }
+
+    /**
+     * The database's own words, one line (Flyway's message spans a dozen lines of boilerplate):
+     * for example {@code ERROR: permission denied for schema public}.
+     */
+    private static String databaseMessage(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null) {
+                return sql.getMessage().lines().findFirst().orElse(sql.getMessage())
+                        + (sql.getSQLState() == null ? "" : " (SQL state " + sql.getSQLState() + ")");
+            }
+        }
+        String message = String.valueOf(error.getMessage());
+        return message.lines()
+                .filter(line -> line.startsWith("Message"))
+                .findFirst()
+                .orElse(message.lines().findFirst().orElse(message));
     }
 
     /** Applies migrations up to and including {@code version} only; for upgrade tests. */

@@ -108,8 +108,11 @@ public class CopyCommand implements Callable<Integer> {
                     return ColloquyCommand.FAILURE;
                 }
                 out.println(String.format(
+                        java.util.Locale.ROOT,
                         "Copied %,d rows in %.1f s (%,.0f rows/s); verified.",
-                        report.rowsCopied(), seconds, report.rowsCopied() / seconds));
+                        report.rowsCopied(),
+                        seconds,
+                        report.rowsCopied() / seconds));
                 return 0;
             }
         }

@@ -217,6 +217,34 @@ class TransferErrorsTest {
                 .contains("Rebuilt the search index.");
     }
 
+    @Test
+    void aTargetWithoutTheRightToCreateTablesFailsWithTheDatabasesOwnWords() throws Exception {
+        String url = TestDatabases.freshUrl("postgres");
+        String role = "colloquy_limited_" + System.nanoTime();
+        try (var connection = TransferCliTest.writable(url);
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'limited-pw'");
+            // PostgreSQL 15 and newer revoke this by default; older servers need it said.
+            statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        }
+        String limited = "postgres://" + role + ":limited-pw@"
+                + TestDatabases.settings(url).target().location();
+        CliTest.Run migrate = run(NO_ENV, "migrate", "--database-url", limited);
+        assertThat(migrate.code()).isEqualTo(1);
+        assertThat(migrate.err().strip())
+                .isEqualTo("Schema: could not migrate the PostgreSQL database at "
+                        + TestDatabases.settings(url).target().location()
+                        + ": ERROR: permission denied for schema public (SQL state 42501)")
+                .doesNotContain("limited-pw");
+        String source = TestDatabases.freshUrl("sqlite");
+        try (var db = Database.open(TestDatabases.settings(source))) {
+            db.projects().create("p");
+        }
+        CliTest.Run copy = run(NO_ENV, "copy", "--from", source, "--to", limited);
+        assertThat(copy.code()).isEqualTo(1);
+        assertThat(copy.err()).contains("permission denied for schema public");
+    }
+
     private static void assertProjects(String url, int expected) {
         try (var db = Database.open(TestDatabases.settings(url))) {
             assertThat(db.projects().list()).hasSize(expected);
