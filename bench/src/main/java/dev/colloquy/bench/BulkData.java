@@ -1,0 +1,243 @@
+package dev.colloquy.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.colloquy.persistence.spi.ColumnCodec;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The bulk data set, in the export format: one project, 20 tags, conversations of 100 messages
+ * with 3 tags each, metadata on every third message. Ids are time-ordered and derived from a
+ * counter, so the same size always gives the same file.
+ */
+final class BulkData {
+
+    static final int PER_CONVERSATION = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private BulkData() {}
+
+    private static UUID id(long n) {
+        long millis = START.toEpochMilli() + n / 4000;
+        long msb = (millis << 16) | (0x7L << 12) | (n % 4000);
+        return new UUID(msb, 0x8000_0000_0000_0000L | n);
+    }
+
+    static void writeExport(Path file, int messages) throws IOException {
+        var random = new Random(11);
+        long n = 0;
+        UUID project = id(n++);
+        var tags = new ArrayList<UUID>();
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("{\"format\":\"colloquy-export\",\"version\":1}\n");
+            line(
+                    out,
+                    node("project")
+                            .put("id", project.toString())
+                            .put("name", "bench")
+                            .put("createdAt", instant(0)));
+            for (int t = 0; t < 20; t++) {
+                UUID tag = id(n++);
+                tags.add(tag);
+                line(
+                        out,
+                        node("tag")
+                                .put("id", tag.toString())
+                                .put("projectId", project.toString())
+                                .put("name", String.format("tag%02d", t)));
+            }
+            int conversations = Math.max(1, messages / PER_CONVERSATION);
+            for (int c = 0; c < conversations; c++) {
+                UUID conversation = id(n++);
+                var conversationLine = node("conversation")
+                        .put("id", conversation.toString())
+                        .put("projectId", project.toString())
+                        .put(
+                                "title",
+                                "conversation " + c + " "
+                                        + BenchData.sentence(random).split(" ")[0]);
+                conversationLine
+                        .putObject("metadata")
+                        .put("customer", "c" + (c % 1000))
+                        .put("n", c);
+                var names = conversationLine.putArray("tags");
+                int first = c % 18;
+                names.add(String.format("tag%02d", first))
+                        .add(String.format("tag%02d", first + 1))
+                        .add(String.format("tag%02d", first + 2));
+                conversationLine
+                        .put("messageCount", PER_CONVERSATION)
+                        .put("lastSeq", PER_CONVERSATION)
+                        .put("createdAt", instant(c))
+                        .put("updatedAt", instant(c + PER_CONVERSATION))
+                        .put("version", 0);
+                line(out, conversationLine);
+                for (int m = 1; m <= PER_CONVERSATION; m++) {
+                    var message = node("message")
+                            .put("id", id(n++).toString())
+                            .put("conversationId", conversation.toString())
+                            .put("seq", m)
+                            .put("role", m % 2 == 1 ? "user" : "assistant")
+                            .put("content", BenchData.sentence(random));
+                    var metadata = message.putObject("metadata");
+                    if (m % 3 == 0) {
+                        metadata.put("tokens", 10 + m);
+                    }
+                    message.put("createdAt", instant(c + m));
+                    line(out, message);
+                }
+            }
+        }
+    }
+
+    private static ObjectNode node(String type) {
+        return JSON.createObjectNode().put("type", type);
+    }
+
+    private static String instant(long seconds) {
+        return START.plusSeconds(seconds).toString().replace("Z", ".000Z");
+    }
+
+    private static void line(BufferedWriter out, JsonNode node) throws IOException {
+        out.write(JSON.writeValueAsString(node));
+        out.write('\n');
+    }
+
+    /**
+     * The baseline: the same rows read from the same file and inserted with plain JDBC batches,
+     * ten conversations with their tag links and 1,000 messages per batch and commit. The search
+     * text is the content as is (no normalization): the least work the schema allows.
+     */
+    static long rawInsert(String url, Path file, ColumnCodec codec) throws Exception {
+        long rows = 0;
+        try (var dataSources = RawJdbc.open(url);
+                var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                Connection connection = dataSources.writer().getConnection()) {
+            connection.setAutoCommit(false);
+            var conversations = connection.prepareStatement("INSERT INTO conversation (id, project_id, title,"
+                    + " search_title, metadata, message_count, last_seq, created_at, updated_at, version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            var links =
+                    connection.prepareStatement("INSERT INTO conversation_tag (conversation_id, tag_id) VALUES (?, ?)");
+            var messages = connection.prepareStatement(RawJdbc.INSERT_MESSAGE);
+            var tagIds = new java.util.HashMap<String, UUID>();
+            int pendingMessages = 0;
+            reader.readLine(); // header
+            String text;
+            while ((text = reader.readLine()) != null) {
+                JsonNode line = JSON.readTree(text);
+                switch (line.get("type").asText()) {
+                    case "project" -> {
+                        try (var statement = connection.prepareStatement(
+                                "INSERT INTO project (id, name, created_at) VALUES (?, ?, ?)")) {
+                            codec.setId(
+                                    statement, 1, UUID.fromString(line.get("id").asText()));
+                            statement.setString(2, line.get("name").asText());
+                            codec.setInstant(
+                                    statement,
+                                    3,
+                                    Instant.parse(line.get("createdAt").asText()));
+                            statement.executeUpdate();
+                        }
+                        rows++;
+                    }
+                    case "tag" -> {
+                        try (var statement = connection.prepareStatement(
+                                "INSERT INTO tag (id, project_id, name) VALUES (?, ?, ?)")) {
+                            UUID id = UUID.fromString(line.get("id").asText());
+                            codec.setId(statement, 1, id);
+                            codec.setId(
+                                    statement,
+                                    2,
+                                    UUID.fromString(line.get("projectId").asText()));
+                            statement.setString(3, line.get("name").asText());
+                            statement.executeUpdate();
+                            tagIds.put(line.get("name").asText(), id);
+                        }
+                        rows++;
+                    }
+                    case "conversation" -> {
+                        UUID id = UUID.fromString(line.get("id").asText());
+                        codec.setId(conversations, 1, id);
+                        codec.setId(
+                                conversations,
+                                2,
+                                UUID.fromString(line.get("projectId").asText()));
+                        conversations.setString(3, line.get("title").asText());
+                        conversations.setString(4, line.get("title").asText());
+                        conversations.setString(5, JSON.writeValueAsString(line.get("metadata")));
+                        conversations.setInt(6, line.get("messageCount").asInt());
+                        conversations.setInt(7, line.get("lastSeq").asInt());
+                        codec.setInstant(
+                                conversations,
+                                8,
+                                Instant.parse(line.get("createdAt").asText()));
+                        codec.setInstant(
+                                conversations,
+                                9,
+                                Instant.parse(line.get("updatedAt").asText()));
+                        conversations.setLong(10, line.get("version").asLong());
+                        conversations.addBatch();
+                        rows++;
+                        for (JsonNode tag : line.get("tags")) {
+                            codec.setId(links, 1, id);
+                            codec.setId(links, 2, tagIds.get(tag.asText()));
+                            links.addBatch();
+                            rows++;
+                        }
+                    }
+                    case "message" -> {
+                        String content = line.get("content").asText();
+                        codec.setId(messages, 1, UUID.fromString(line.get("id").asText()));
+                        codec.setId(
+                                messages,
+                                2,
+                                UUID.fromString(line.get("conversationId").asText()));
+                        messages.setInt(3, line.get("seq").asInt());
+                        messages.setString(4, line.get("role").asText());
+                        messages.setString(5, content);
+                        messages.setString(6, content);
+                        messages.setString(7, JSON.writeValueAsString(line.get("metadata")));
+                        codec.setInstant(
+                                messages, 8, Instant.parse(line.get("createdAt").asText()));
+                        messages.addBatch();
+                        rows++;
+                        if (++pendingMessages == 1000) {
+                            flush(connection, List.of(conversations, links, messages));
+                            pendingMessages = 0;
+                        }
+                    }
+                    default -> throw new IllegalStateException("unexpected line " + text);
+                }
+                if (line.get("type").asText().equals("tag")
+                        || line.get("type").asText().equals("project")) {
+                    connection.commit();
+                }
+            }
+            flush(connection, List.of(conversations, links, messages));
+            connection.setAutoCommit(true);
+        }
+        return rows;
+    }
+
+    private static void flush(Connection connection, List<PreparedStatement> statements) throws SQLException {
+        for (PreparedStatement statement : statements) {
+            statement.executeBatch();
+        }
+        connection.commit();
+    }
+}

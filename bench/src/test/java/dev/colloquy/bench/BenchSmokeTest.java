@@ -1,0 +1,60 @@
+package dev.colloquy.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The harness at its smallest, so it cannot rot: it runs every scenario and writes well-formed results. */
+class BenchSmokeTest {
+
+    @Test
+    void everyScenarioRunsOnBothBackendsAndTheResultsAreWellFormed(@TempDir Path folder) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path results = folder.resolve("results");
+        int code = new CommandLine(new BenchMain())
+                .execute(
+                        "--scale", "smoke",
+                        "--results", results.toString(),
+                        "--colloquy-jar", System.getProperty("colloquy.jar", "../app/target/colloquy.jar"));
+        assertThat(code).isZero();
+
+        List<String> csv = Files.readAllLines(results.resolve("measurements.csv"));
+        assertThat(csv.get(0))
+                .isEqualTo(
+                        "scenario,backend,subject,concurrency,operations,seconds,throughput,p50_ms,p95_ms,p99_ms,errors,unit");
+        for (String line : csv.subList(1, csv.size())) {
+            String[] fields = line.split(",");
+            assertThat(fields).as(line).hasSize(12);
+            for (int i = 3; i <= 10; i++) {
+                assertThat(Double.parseDouble(fields[i])).as(line).isGreaterThanOrEqualTo(0);
+            }
+            assertThat(Long.parseLong(fields[4])).as("operations of " + line).isPositive();
+        }
+        for (String backend : List.of("sqlite", "postgres")) {
+            for (String scenario :
+                    List.of("append-http", "concurrent-writers", "history-last-50", "bulk-import", "start-to-ready")) {
+                assertThat(csv)
+                        .as(scenario + " on " + backend)
+                        .anyMatch(l -> l.startsWith(scenario + "," + backend + ","));
+            }
+            for (String subject : List.of("empty-endpoint", "colloquy", "store-in-process", "raw-jdbc")) {
+                assertThat(csv).anyMatch(l -> l.startsWith("append-http," + backend + "," + subject + ",16,"));
+            }
+        }
+
+        var json = new ObjectMapper().readTree(results.resolve("results.json").toFile());
+        assertThat(json.get("measurements")).hasSize(csv.size() - 1);
+        assertThat(json.get("ratios").size()).isGreaterThanOrEqualTo(10);
+        assertThat(json.get("environment").get("postgresql").asText()).contains("fsync=on", "synchronous_commit=on");
+        assertThat(Files.readString(results.resolve("summary.md"))).contains("| scenario | backend |");
+        var chart = ImageIO.read(results.resolve("writers.png").toFile());
+        assertThat(chart.getWidth()).isEqualTo(800);
+    }
+}
