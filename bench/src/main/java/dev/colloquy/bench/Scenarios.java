@@ -76,39 +76,42 @@ final class Scenarios {
                 new PrintStream(PrintStream.nullOutputStream()));
         try (var server = Service.start(environment);
                 var database = Database.open(settings(url))) {
-            var client =
-                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI base = server.uri();
             var project =
                     database.projects().findByName("default").orElseThrow().id();
-            String body = "{\"messages\":[{\"role\":\"user\",\"content\":"
-                    + JSON.writeValueAsString(BenchData.sentence(new Random(1))) + "}]}";
+            byte[] body = ("{\"messages\":[{\"role\":\"user\",\"content\":"
+                            + JSON.writeValueAsString(BenchData.sentence(new Random(1))) + "}]}")
+                    .getBytes(StandardCharsets.UTF_8);
             for (int clients : new int[] {1, 16}) {
-                var live = HttpRequest.newBuilder(base.resolve("/health/live"))
-                        .GET()
-                        .build();
-                var ceiling = Load.run(clients, scale.warmup(), scale.measure(), (thread, i) -> {
-                    var response = client.send(live, HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("status " + response.statusCode());
-                    }
-                });
-                results.add(measure("append-http", backend, "empty-endpoint", clients, ceiling, "request"));
+                var connections = connections(base, clients);
+                try {
+                    var ceiling = Load.run(clients, scale.warmup(), scale.measure(), (thread, i) -> {
+                        int status = connections.get(thread).send("GET", "/health/live", null, null);
+                        if (status != 200) {
+                            throw new IllegalStateException("status " + status);
+                        }
+                    });
+                    results.add(measure("append-http", backend, "empty-endpoint", clients, ceiling, "request"));
 
-                List<UUID> httpConversations = conversations(database, project, clients);
-                var http = Load.run(clients, scale.warmup(), scale.measure(), (thread, i) -> {
-                    var request = HttpRequest.newBuilder(
-                                    base.resolve("/v1/conversations/" + httpConversations.get(thread) + "/messages"))
-                            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build();
-                    var response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() != 201) {
-                        throw new IllegalStateException("status " + response.statusCode());
+                    List<UUID> httpConversations = conversations(database, project, clients);
+                    var http = Load.run(clients, scale.warmup(), scale.measure(), (thread, i) -> {
+                        int status = connections
+                                .get(thread)
+                                .send(
+                                        "POST",
+                                        "/v1/conversations/" + httpConversations.get(thread) + "/messages",
+                                        ADMIN_TOKEN,
+                                        body);
+                        if (status != 201) {
+                            throw new IllegalStateException("status " + status);
+                        }
+                    });
+                    results.add(measure("append-http", backend, "colloquy", clients, http, "message"));
+                } finally {
+                    for (var connection : connections) {
+                        connection.close();
                     }
-                });
-                results.add(measure("append-http", backend, "colloquy", clients, http, "message"));
+                }
 
                 List<UUID> storeConversations = conversations(database, project, clients);
                 String content = BenchData.sentence(new Random(1));
@@ -163,6 +166,14 @@ final class Scenarios {
                         }
                     }));
         }
+    }
+
+    private static List<HttpConnection> connections(URI base, int count) throws IOException {
+        var connections = new ArrayList<HttpConnection>();
+        for (int i = 0; i < count; i++) {
+            connections.add(new HttpConnection(base));
+        }
+        return connections;
     }
 
     private static List<UUID> conversations(Database database, UUID project, int count) {
