@@ -80,10 +80,13 @@ final class HttpConnection implements AutoCloseable {
                     .append("\r\n");
         }
         request.append("\r\n");
-        out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+        // one write, so the request leaves in one segment
+        byte[] head = request.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] whole = body == null ? head : java.util.Arrays.copyOf(head, head.length + body.length);
         if (body != null) {
-            out.write(body);
+            System.arraycopy(body, 0, whole, head.length, body.length);
         }
+        out.write(whole);
         out.flush();
         return readResponse();
     }

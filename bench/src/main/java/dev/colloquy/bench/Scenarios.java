@@ -1,8 +1,6 @@
 package dev.colloquy.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.colloquy.app.Service;
-import dev.colloquy.app.cli.Environment;
 import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.message.History;
@@ -31,7 +29,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,7 +58,8 @@ final class Scenarios {
     // ---------------------------------------------------------------- append, one message per call
 
     /**
-     * One message per request over HTTP at 1 and 16 clients, against (a) an empty endpoint on the
+     * One message per request over HTTP at 1 and 16 clients, to a server running as a process of
+     * its own ({@code java -jar colloquy.jar serve}), against (a) an empty endpoint on the
      * same HTTP stack ({@code GET /health/live}, which asks the database nothing), (b) the store's
      * append in-process and (c) a raw JDBC insert of one row plus commit into the same schema.
      * Every client appends to a conversation of its own.
@@ -69,12 +67,8 @@ final class Scenarios {
     List<Measurement> append(String backend) throws Exception {
         String url = databases.fresh(backend);
         var results = new ArrayList<Measurement>();
-        var environment = new Environment(
-                Map.of("DATABASE_URL", url, "HTTP_PORT", "0", "COLLOQUY_ADMIN_TOKEN", ADMIN_TOKEN),
-                new Properties(),
-                new PrintStream(PrintStream.nullOutputStream()),
-                new PrintStream(PrintStream.nullOutputStream()));
-        try (var server = Service.start(environment);
+        Path log = Files.createTempFile("colloquy-bench-server-", ".log");
+        try (var server = ServerProcess.start(colloquyJar, url, log);
                 var database = Database.open(settings(url))) {
             URI base = server.uri();
             var project =
