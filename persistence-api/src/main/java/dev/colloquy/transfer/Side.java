@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 /**
  * One end of a transfer: how to read it and, for a target, how to write it.
  *
- * @param description for reports, for example {@code SQLite database at /data/colloquy.db}
+ * @param description for reports, for example {@code <product> database at <location>}
  * @param codec how its ids and instants are bound and read
  * @param reader where rows are read
  * @param writer where rows are written; empty for a database opened read-only

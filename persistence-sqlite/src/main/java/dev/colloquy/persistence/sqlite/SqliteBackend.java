@@ -206,6 +206,18 @@ public final class SqliteBackend implements DatabaseBackend {
         if (!memory) {
             require(connection, "synchronous", "1");
         }
+        // The shared stores use UPDATE ... RETURNING, which SQLite has since 3.35 (2021); the driver
+        // bundles its own SQLite, so this fails only with a driver swapped for an old one.
+        String version;
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT sqlite_version()")) {
+            rows.next();
+            version = rows.getString(1);
+        }
+        String[] parts = version.split("\\.");
+        if (Integer.parseInt(parts[0]) == 3 && Integer.parseInt(parts[1]) < 35) {
+            throw new IllegalStateException("SQLite " + version + " is too old; Colloquy needs SQLite 3.35 or newer");
+        }
         String busy = pragma(connection, "busy_timeout");
         if (Integer.parseInt(busy) < BUSY_TIMEOUT_MILLIS) {
             throw new IllegalStateException("SQLite busy_timeout is " + busy + " ms, expected " + BUSY_TIMEOUT_MILLIS);
