@@ -105,13 +105,13 @@ public final class Database implements AutoCloseable {
             }
             return new Database(settings, dataSources, factory, migrator, clock, limits);
         } catch (SQLException e) {
-            closeQuietly(dataSources, e);
+            dataSources.closeAfter(e);
             throw new IllegalStateException(
                     "could not prepare the " + backend.productName() + " database at "
                             + settings.target().location() + ": " + e.getMessage(),
                     e);
         } catch (RuntimeException e) {
-            closeQuietly(dataSources, e);
+            dataSources.closeAfter(e);
             throw e;
         }
     }
@@ -141,14 +141,6 @@ public final class Database implements AutoCloseable {
         } catch (SchemaValidationException e) {
             factory.close();
             throw new SchemaException("the database schema does not match this build's mapping: " + e.getMessage());
-        }
-    }
-
-    private static void closeQuietly(DataSources dataSources, Exception failure) {
-        try {
-            dataSources.close();
-        } catch (Exception e) {
-            failure.addSuppressed(e);
         }
     }
 

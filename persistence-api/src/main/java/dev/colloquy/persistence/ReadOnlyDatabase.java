@@ -32,22 +32,14 @@ public final class ReadOnlyDatabase implements AutoCloseable {
             var schema = new Migrator(backend, settings.target(), dataSources.reader()).status();
             return new ReadOnlyDatabase(settings, dataSources, schema);
         } catch (SQLException e) {
-            close(dataSources, e);
+            dataSources.closeAfter(e);
             throw new IllegalStateException(
                     "could not read the " + backend.productName() + " database at "
                             + settings.target().location() + ": " + e.getMessage(),
                     e);
         } catch (RuntimeException e) {
-            close(dataSources, e);
+            dataSources.closeAfter(e);
             throw e;
-        }
-    }
-
-    private static void close(DataSources dataSources, Exception failure) {
-        try {
-            dataSources.close();
-        } catch (Exception e) {
-            failure.addSuppressed(e);
         }
     }
 

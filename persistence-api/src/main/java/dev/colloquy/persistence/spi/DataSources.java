@@ -12,4 +12,13 @@ public record DataSources(DataSource writer, DataSource reader, AutoCloseable cl
     public void close() throws Exception {
         closer.close();
     }
+
+    /** Closes the pools after {@code failure}, which keeps any error of the closing as suppressed. */
+    public void closeAfter(Exception failure) {
+        try {
+            close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
 }
