@@ -17,13 +17,9 @@ import dev.colloquy.transfer.Side;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -327,31 +323,11 @@ final class Scenarios {
         var results = new ArrayList<Measurement>();
         String url = databases.fresh(backend);
         for (int run = 1; run <= scale.startRuns(); run++) {
-            Path out = scratch.resolve("start-" + backend + "-" + run + ".log");
-            var builder = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-jar",
-                            colloquyJar.toString(),
-                            "serve")
-                    .redirectErrorStream(true)
-                    .redirectOutput(out.toFile());
-            builder.environment().put("DATABASE_URL", url);
-            builder.environment().put("HTTP_PORT", "0");
-            builder.environment().put("COLLOQUY_ADMIN_TOKEN", ADMIN_TOKEN);
             long start = System.nanoTime();
-            Process process = builder.start();
-            try {
-                URI base = waitForListening(process, out);
-                var client = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build();
-                var ready = HttpRequest.newBuilder(base.resolve("/health/ready"))
-                        .GET()
-                        .build();
-                while (client.send(ready, HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        != 200) {
+            try (var server = ServerProcess.start(
+                            colloquyJar, url, scratch.resolve("start-" + backend + "-" + run + ".log"));
+                    var connection = new HttpConnection(server.uri())) {
+                while (connection.send("GET", "/health/ready", null, null) != 200) {
                     Thread.sleep(20);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -370,28 +346,9 @@ final class Scenarios {
                         0,
                         "start"));
                 log.printf("  %-18s %-8s %-16s %.2f s%n", "start-to-ready", backend, subject, seconds);
-            } finally {
-                process.destroy();
-                process.waitFor();
             }
         }
         return results;
-    }
-
-    private static URI waitForListening(Process process, Path out) throws IOException, InterruptedException {
-        var pattern = java.util.regex.Pattern.compile("Colloquy listening on (http://\\S+)");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            var matcher = pattern.matcher(Files.readString(out));
-            if (matcher.find()) {
-                return URI.create(matcher.group(1));
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited: " + Files.readString(out));
-            }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException("the server did not start within 120 s: " + Files.readString(out));
     }
 
     static Instant now() {

@@ -144,8 +144,9 @@ public final class Copier {
                 writer.inTransaction(connection -> writer.insert(connection, accepted));
             } catch (SQLException e) {
                 throw new TransferException(
-                        "could not write " + table + " rows after " + describe(batch.get(0)) + " to the "
-                                + writer.description() + ": " + e.getMessage(),
+                        "could not write the " + table + " rows from "
+                                + batch.get(0).describeKey() + " on to the " + writer.description() + ": "
+                                + e.getMessage(),
                         e);
             }
             written += accepted.size();
@@ -157,9 +158,5 @@ public final class Copier {
         }
         progress.end(done);
         return written;
-    }
-
-    private static String describe(Row row) {
-        return row.describeKey();
     }
 }
