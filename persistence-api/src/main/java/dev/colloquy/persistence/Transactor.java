@@ -7,6 +7,7 @@ import dev.colloquy.persistence.spi.DatabaseBackend;
 import dev.colloquy.persistence.spi.Failure;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.OptimisticLockException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -47,7 +48,7 @@ public final class Transactor {
         for (int attempt = 1; ; attempt++) {
             var committing = new boolean[1];
             try {
-                return RoutingDataSource.writing(write, () -> once(work, committing));
+                return RoutingDataSource.writing(write, () -> once(write, work, committing));
             } catch (ColloquyException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -76,9 +77,13 @@ public final class Transactor {
         }
     }
 
-    private <T> T once(Function<EntityManager, T> work, boolean[] committing) {
+    private <T> T once(boolean write, Function<EntityManager, T> work, boolean[] committing) {
         EntityManager em = factory.createEntityManager();
         try {
+            if (!write) {
+                // Nothing to write: no flush before each query, none before the commit.
+                em.setFlushMode(FlushModeType.COMMIT);
+            }
             var tx = em.getTransaction();
             tx.begin();
             try {
@@ -95,7 +100,9 @@ public final class Transactor {
                 if (tx.getRollbackOnly()) {
                     throw new SwallowedFailure(null);
                 }
-                em.flush();
+                if (write) {
+                    em.flush();
+                }
                 committing[0] = true;
                 tx.commit();
                 return result;

@@ -50,10 +50,6 @@ public class ApiTokenEntity extends IdentifiedEntity {
         this.expiresAt = expiresAt;
     }
 
-    String secretHash() {
-        return secretHash;
-    }
-
     void revoke(Instant now) {
         if (revokedAt == null) {
             revokedAt = now;

@@ -94,12 +94,12 @@ public final class JpaTokenStore implements TokenStore {
         }
         String hash = hash(secret);
         Instant now = Clocks.now(clock);
-        return tx.read(em -> em.createQuery("select t from ApiToken t where t.secretHash = :hash", ApiTokenEntity.class)
+        return tx.read(em -> em.createQuery(TokenRow.SELECT + " where t.secretHash = :hash", TokenRow.class)
                 .setParameter("hash", hash)
                 .getResultStream()
                 .filter(t -> MessageDigest.isEqual(
                         t.secretHash().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII)))
-                .map(ApiTokenEntity::toToken)
+                .map(TokenRow::token)
                 .filter(t -> t.isActiveAt(now))
                 .findFirst());
     }

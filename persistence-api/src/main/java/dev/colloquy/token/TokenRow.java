@@ -1,0 +1,36 @@
+package dev.colloquy.token;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A token row read as a value for authentication, which runs on every request: no managed
+ * entity to initialize and check for changes at commit.
+ */
+record TokenRow(
+        UUID id,
+        UUID projectId,
+        String name,
+        String secretHash,
+        boolean admin,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant revokedAt,
+        Instant lastUsedAt) {
+
+    static final String SELECT = "select new dev.colloquy.token.TokenRow(t.id, t.projectId, t.name, t.secretHash,"
+            + " t.admin, t.createdAt, t.expiresAt, t.revokedAt, t.lastUsedAt) from ApiToken t";
+
+    ApiToken token() {
+        return new ApiToken(
+                id,
+                projectId,
+                name,
+                admin,
+                createdAt,
+                Optional.ofNullable(expiresAt),
+                Optional.ofNullable(revokedAt),
+                Optional.ofNullable(lastUsedAt));
+    }
+}
