@@ -1,5 +1,6 @@
 package dev.colloquy.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
         })
 public final class BenchMain implements Callable<Integer> {
 
-    static final List<String> SCENARIOS = List.of("append", "writers", "history", "bulk", "start");
+    static final List<String> SCENARIOS =
+            List.of("append", "writers", "history", "search", "list", "bulk", "copy", "start");
 
     @Option(names = "--scale", paramLabel = "NAME", description = "smoke, small or full [full]")
     String scale = "full";
@@ -38,7 +40,7 @@ public final class BenchMain implements Callable<Integer> {
             names = "--scenarios",
             split = ",",
             paramLabel = "NAME",
-            description = "any of append, writers, history, bulk, start [all]")
+            description = "any of append, writers, history, search, list, bulk, copy, start [all]")
     List<String> scenarios = SCENARIOS;
 
     @Option(
@@ -88,6 +90,7 @@ public final class BenchMain implements Callable<Integer> {
         var environment = new LinkedHashMap<String, String>();
         try (var databases = new BenchDatabases(scratch, postgresUrl)) {
             var run = new Scenarios(size, databases, colloquyJar, log);
+            var queries = new QueryScenarios(size, databases, log);
             for (String backend : backends) {
                 log.println("== " + backend);
                 if (scenarios.contains("append")) {
@@ -99,12 +102,22 @@ public final class BenchMain implements Callable<Integer> {
                 if (scenarios.contains("history")) {
                     all.addAll(run.history(backend));
                 }
+                if (scenarios.contains("search")) {
+                    all.addAll(queries.search(backend, scratch));
+                }
+                if (scenarios.contains("list")) {
+                    all.addAll(queries.list(backend, scratch));
+                }
                 if (scenarios.contains("bulk")) {
                     all.addAll(run.bulk(backend, scratch));
                 }
                 if (scenarios.contains("start")) {
                     all.addAll(run.startToReady(backend, scratch));
                 }
+            }
+            if (scenarios.contains("copy") && backends.containsAll(List.of("sqlite", "postgres"))) {
+                log.println("== sqlite -> postgres");
+                all.addAll(new CopyScenario(size, databases, colloquyJar, log).run(scratch));
             }
             environment.putAll(environment(size, databases, backends));
         } finally {
@@ -126,8 +139,12 @@ public final class BenchMain implements Callable<Integer> {
         environment.put(
                 "scale",
                 size.name() + " (measure " + size.measure().toMillis() + " ms after "
-                        + size.warmup().toMillis() + " ms warm-up; bulk " + size.bulkMessages() + " messages; history "
-                        + size.historyMessages() + " messages)");
+                        + size.warmup().time().toMillis() + " ms and at least "
+                        + size.warmup().operations()
+                        + " operations of warm-up; bulk and search " + size.bulkMessages() + " messages; history "
+                        + size.historyMessages() + " messages; list " + size.listConversations()
+                        + " conversations; at most " + size.latencyBudget().toMillis()
+                        + " ms per latency measurement)");
         environment.put("backends", String.join(", ", backends));
         environment.put("cpus", Integer.toString(runtime.availableProcessors()));
         environment.put("max heap", runtime.maxMemory() / (1024 * 1024) + " MiB");
@@ -138,9 +155,27 @@ public final class BenchMain implements Callable<Integer> {
                         + System.getProperty("os.arch"));
         environment.put("postgresql", databases.postgresDescription());
         environment.put(
+                "pgloader", CopyScenario.pgloader().map(BenchMain::version).orElse("not installed"));
+        environment.put(
                 "sqlite",
                 "file in " + System.getProperty("java.io.tmpdir") + " (WAL, synchronous=NORMAL, as Colloquy sets it)");
         return environment;
+    }
+
+    private static String version(Path program) {
+        try {
+            var process = new ProcessBuilder(program.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            String text = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            process.waitFor();
+            return program + ": " + text.strip().replace('\n', ';');
+        } catch (IOException e) {
+            return program + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return program.toString();
+        }
     }
 
     private static void deleteQuietly(Path folder) {

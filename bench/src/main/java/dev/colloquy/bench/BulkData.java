@@ -13,19 +13,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
 /**
- * The bulk data set, in the export format: one project, 20 tags, conversations of 100 messages
- * with 3 tags each, metadata on every third message. Ids are time-ordered and derived from a
- * counter, so the same size always gives the same file.
+ * The data sets, in the export format: one project, 20 tags, conversations of varying length
+ * (most short, a few long: lengths drawn from an exponential distribution around the mean) with
+ * 0 to 4 tags each (the first tags far more often than the last) and metadata (a customer of
+ * 1,000, a channel of 4, a number), metadata on every third message. Ids are time-ordered and
+ * derived from a counter and the text from a seeded generator, so the same sizes always give the
+ * same file.
  */
 final class BulkData {
 
-    static final int PER_CONVERSATION = 100;
+    static final int MEAN_LENGTH = 100;
+    static final String[] CHANNELS = {"web", "mobile", "email", "api"};
+    static final int TAGS = 20;
+    private static final int MAX_LENGTH_FACTOR = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -37,11 +42,34 @@ final class BulkData {
         return new UUID(msb, 0x8000_0000_0000_0000L | n);
     }
 
-    static void writeExport(Path file, int messages) throws IOException {
+    /** The tag name of index {@code t} (0 to 19). */
+    static String tag(int t) {
+        return String.format("tag%02d", t);
+    }
+
+    /** The file of {@code messages} messages in conversations of the mean length, written once per run. */
+    static Path messagesFile(Path folder, int messages) throws IOException {
+        Path file = folder.resolve("messages-" + messages + ".jsonl");
+        if (!Files.exists(file)) {
+            writeExport(file, messages, MEAN_LENGTH);
+        }
+        return file;
+    }
+
+    /** {@code messages} messages in conversations of {@code meanLength} messages on average. */
+    static void writeExport(Path file, int messages, int meanLength) throws IOException {
+        writeExport(file, messages, meanLength, 0);
+    }
+
+    /** {@code conversations} conversations of 0 to 3 messages each. */
+    static void writeConversations(Path file, int conversations) throws IOException {
+        writeExport(file, 0, 0, conversations);
+    }
+
+    private static void writeExport(Path file, int messages, int meanLength, int conversationCount) throws IOException {
         var random = new Random(11);
         long n = 0;
         UUID project = id(n++);
-        var tags = new ArrayList<UUID>();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("{\"format\":\"colloquy-export\",\"version\":1}\n");
             line(
@@ -50,18 +78,24 @@ final class BulkData {
                             .put("id", project.toString())
                             .put("name", "bench")
                             .put("createdAt", instant(0)));
-            for (int t = 0; t < 20; t++) {
-                UUID tag = id(n++);
-                tags.add(tag);
+            for (int t = 0; t < TAGS; t++) {
                 line(
                         out,
                         node("tag")
-                                .put("id", tag.toString())
+                                .put("id", id(n++).toString())
                                 .put("projectId", project.toString())
-                                .put("name", String.format("tag%02d", t)));
+                                .put("name", tag(t)));
             }
-            int conversations = Math.max(1, messages / PER_CONVERSATION);
-            for (int c = 0; c < conversations; c++) {
+            int remaining = messages;
+            for (int c = 0; meanLength > 0 ? remaining > 0 : c < conversationCount; c++) {
+                int length;
+                if (meanLength > 0) {
+                    double drawn = -Math.log(1 - random.nextDouble()) * meanLength;
+                    length = Math.min(remaining, Math.min(MAX_LENGTH_FACTOR * meanLength, 1 + (int) drawn));
+                    remaining -= length;
+                } else {
+                    length = random.nextInt(4);
+                }
                 UUID conversation = id(n++);
                 var conversationLine = node("conversation")
                         .put("id", conversation.toString())
@@ -73,20 +107,24 @@ final class BulkData {
                 conversationLine
                         .putObject("metadata")
                         .put("customer", "c" + (c % 1000))
+                        .put("channel", CHANNELS[random.nextInt(CHANNELS.length)])
                         .put("n", c);
-                var names = conversationLine.putArray("tags");
-                int first = c % 18;
-                names.add(String.format("tag%02d", first))
-                        .add(String.format("tag%02d", first + 1))
-                        .add(String.format("tag%02d", first + 2));
+                var names = new java.util.TreeSet<String>();
+                int tagCount = random.nextInt(5);
+                while (names.size() < tagCount) {
+                    // skewed: tag00 on many conversations, tag19 on few
+                    names.add(tag((int) (Math.pow(random.nextDouble(), 2) * TAGS)));
+                }
+                var tagArray = conversationLine.putArray("tags");
+                names.forEach(tagArray::add);
                 conversationLine
-                        .put("messageCount", PER_CONVERSATION)
-                        .put("lastSeq", PER_CONVERSATION)
+                        .put("messageCount", length)
+                        .put("lastSeq", length)
                         .put("createdAt", instant(c))
-                        .put("updatedAt", instant(c + PER_CONVERSATION))
+                        .put("updatedAt", instant(c + length))
                         .put("version", 0);
                 line(out, conversationLine);
-                for (int m = 1; m <= PER_CONVERSATION; m++) {
+                for (int m = 1; m <= length; m++) {
                     var message = node("message")
                             .put("id", id(n++).toString())
                             .put("conversationId", conversation.toString())
@@ -119,11 +157,12 @@ final class BulkData {
 
     /**
      * The baseline: the same rows read from the same file and inserted with plain JDBC batches,
-     * ten conversations with their tag links and 1,000 messages per batch and commit. The search
+     * a batch and commit per 1,000 messages or 1,000 conversations (with their tag links). The search
      * text is the content as is (no normalization): the least work the schema allows.
      */
     static long rawInsert(String url, Path file, ColumnCodec codec) throws Exception {
         long rows = 0;
+        int pendingConversations = 0;
         try (var dataSources = RawJdbc.open(url);
                 var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 Connection connection = dataSources.writer().getConnection()) {
@@ -193,6 +232,7 @@ final class BulkData {
                         conversations.setLong(10, line.get("version").asLong());
                         conversations.addBatch();
                         rows++;
+                        pendingConversations++;
                         for (JsonNode tag : line.get("tags")) {
                             codec.setId(links, 1, id);
                             codec.setId(links, 2, tagIds.get(tag.asText()));
@@ -215,12 +255,14 @@ final class BulkData {
                                 messages, 8, Instant.parse(line.get("createdAt").asText()));
                         messages.addBatch();
                         rows++;
-                        if (++pendingMessages == 1000) {
-                            flush(connection, List.of(conversations, links, messages));
-                            pendingMessages = 0;
-                        }
+                        pendingMessages++;
                     }
                     default -> throw new IllegalStateException("unexpected line " + text);
+                }
+                if (pendingMessages >= 1000 || pendingConversations >= 1000) {
+                    flush(connection, List.of(conversations, links, messages));
+                    pendingMessages = 0;
+                    pendingConversations = 0;
                 }
                 if (line.get("type").asText().equals("tag")
                         || line.get("type").asText().equals("project")) {

@@ -7,8 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one operation from N threads for a warm-up, then for the measured time, recording every
- * latency. The measurement goes on past its time until at least {@link #MIN_OPERATIONS} have
- * completed, so that a slow operation still yields a figure; the elapsed time is then the real one.
+ * latency. The warm-up lasts until both its time and its number of operations are reached (the
+ * JIT compiles a request's path only after some thousands of calls; a time alone is too short
+ * for a slow operation), at most {@link #WARMUP_LIMIT}. The measurement goes on past its time
+ * until at least {@link #MIN_OPERATIONS} have completed, so that a slow operation still yields a
+ * figure; the elapsed time is then the real one.
  */
 final class Load {
 
@@ -20,15 +23,19 @@ final class Load {
     record Outcome(Latencies latencies, long errors, String firstError) {}
 
     static final int MIN_OPERATIONS = 10;
+    static final Duration WARMUP_LIMIT = Duration.ofMinutes(3);
+
+    /** Warm up for at least {@code time} and at least {@code operations} calls, whichever comes later. */
+    record Warmup(Duration time, long operations) {}
 
     private Load() {}
 
-    static Outcome run(int threads, Duration warmup, Duration measure, Operation operation) {
+    static Outcome run(int threads, Warmup warmup, Duration measure, Operation operation) {
+        var firstError = new java.util.concurrent.atomic.AtomicReference<String>();
+        warmUp(threads, warmup, operation, firstError);
         var latencies = new Latencies();
         var errors = new AtomicLong();
-        var firstError = new java.util.concurrent.atomic.AtomicReference<String>();
-        long start = System.nanoTime();
-        long measureFrom = start + warmup.toNanos();
+        long measureFrom = System.nanoTime();
         long end = measureFrom + measure.toNanos();
         var done = new CountDownLatch(threads);
         var completed = new AtomicLong();
@@ -50,15 +57,13 @@ final class Load {
                                 try {
                                     operation.run(thread, iteration++);
                                     long after = System.nanoTime();
-                                    if (before >= measureFrom && (after <= end || completed.get() < MIN_OPERATIONS)) {
+                                    if (after <= end || completed.get() < MIN_OPERATIONS) {
                                         mine.add(after - before);
                                         completed.incrementAndGet();
                                         lastFinish.accumulateAndGet(after, Math::max);
                                     }
                                 } catch (Exception e) {
-                                    if (before >= measureFrom) {
-                                        errors.incrementAndGet();
-                                    }
+                                    errors.incrementAndGet();
                                     firstError.compareAndSet(null, e.toString());
                                 }
                             }
@@ -81,14 +86,67 @@ final class Load {
         return new Outcome(latencies, errors.get(), firstError.get());
     }
 
+    private static void warmUp(
+            int threads,
+            Warmup warmup,
+            Operation operation,
+            java.util.concurrent.atomic.AtomicReference<String> firstError) {
+        long start = System.nanoTime();
+        long minimumEnd = start + warmup.time().toNanos();
+        long limit = minimumEnd + WARMUP_LIMIT.toNanos();
+        var calls = new AtomicLong();
+        var workers = new ArrayList<Thread>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            var worker = new Thread(
+                    () -> {
+                        long iteration = -1;
+                        while (true) {
+                            long now = System.nanoTime();
+                            if (now >= limit || (now >= minimumEnd && calls.get() >= warmup.operations())) {
+                                return;
+                            }
+                            try {
+                                operation.run(thread, iteration--);
+                            } catch (Exception e) {
+                                firstError.compareAndSet(null, e.toString());
+                            }
+                            calls.incrementAndGet();
+                        }
+                    },
+                    "bench-warmup-" + thread);
+            workers.add(worker);
+            worker.start();
+        }
+        for (var worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while warming up", e);
+            }
+        }
+    }
+
     /** Times {@code count} calls one after another (for latencies of reads), after {@code count / 5} unmeasured ones. */
     static Latencies sequential(int count, Operation operation) throws Exception {
-        for (int i = 0; i < Math.max(1, count / 5); i++) {
+        return sequential(count, Duration.ofDays(1), operation);
+    }
+
+    /**
+     * Times {@code count} calls one after another, after {@code count / 5} unmeasured ones, but
+     * stops each phase once it has taken {@code budget} (and at least {@link #MIN_OPERATIONS}
+     * calls were timed), so that a slow query still yields a figure in bounded time.
+     */
+    static Latencies sequential(int count, Duration budget, Operation operation) throws Exception {
+        long warmupEnd = System.nanoTime() + budget.toNanos();
+        for (int i = 0; i < Math.max(1, count / 5) && System.nanoTime() < warmupEnd; i++) {
             operation.run(0, i);
         }
         var latencies = new Latencies();
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
+        long end = start + budget.toNanos();
+        for (int i = 0; i < count && (i < MIN_OPERATIONS || System.nanoTime() < end); i++) {
             long before = System.nanoTime();
             operation.run(0, i);
             latencies.add(System.nanoTime() - before);

@@ -67,6 +67,15 @@ final class Results {
                                     "import / raw JDBC batched",
                                     m.throughput() / b.throughput(),
                                     0.8)));
+                case CopyScenario.SCENARIO + "/colloquy" ->
+                    find(all, m, "pgloader")
+                            .ifPresent(b -> ratios.add(new Ratio(
+                                    m.scenario(),
+                                    m.backend(),
+                                    m.concurrency(),
+                                    "copy (verified) / pgloader (unverified)",
+                                    m.throughput() / b.throughput(),
+                                    0)));
                 case "history-last-50/colloquy" ->
                     find(all, m, "raw-jdbc")
                             .ifPresent(b -> ratios.add(new Ratio(
@@ -90,7 +99,19 @@ final class Results {
                                     "N writers / 1 writer",
                                     m.throughput() / b.throughput(),
                                     0)));
-                default -> {}
+                default -> {
+                    if ((m.scenario().startsWith("search:") || m.scenario().startsWith("list:"))
+                            && m.subject().equals("colloquy")) {
+                        find(all, m, "raw-sql")
+                                .ifPresent(b -> ratios.add(new Ratio(
+                                        m.scenario(),
+                                        m.backend(),
+                                        m.concurrency(),
+                                        "raw SQL p50 / store p50",
+                                        b.p50() / m.p50(),
+                                        0)));
+                    }
+                }
             }
         }
         return ratios;

@@ -7,45 +7,65 @@ import java.time.Duration;
  * smoke} only proves that every scenario runs and reports.
  *
  * @param measure how long each throughput measurement runs
- * @param warmup how long the same load runs unmeasured before it (a server's JIT warms up)
+ * @param warmup how long and for how many operations at least the same load runs unmeasured
+ *     before it (the JIT of the server and of the harness compiles the hot paths)
  * @param bulkMessages messages in the bulk import and copy data sets
  * @param historyMessages messages in the conversation whose last 50 are read
  * @param lookups reads per latency measurement
+ * @param latencyBudget the most time one latency measurement (and its warm-up) may take; a slow
+ *     query then yields fewer reads, at least 10
+ * @param listConversations conversations in the data set of the listing scenario
  * @param writers the concurrency levels of the concurrent-writer curve
  * @param startRuns how often the server is started to measure start-to-ready
  */
 public record Scale(
         String name,
         Duration measure,
-        Duration warmup,
+        Load.Warmup warmup,
         int bulkMessages,
         int historyMessages,
         int lookups,
+        Duration latencyBudget,
+        int listConversations,
         int[] writers,
         int startRuns) {
 
     public static Scale named(String name) {
         return switch (name) {
             case "smoke" ->
-                new Scale("smoke", Duration.ofMillis(500), Duration.ofMillis(100), 2_000, 200, 50, new int[] {1, 2}, 1);
+                new Scale(
+                        "smoke",
+                        Duration.ofMillis(500),
+                        new Load.Warmup(Duration.ofMillis(100), 0),
+                        2_000,
+                        200,
+                        50,
+                        Duration.ofMillis(200),
+                        300,
+                        new int[] {1, 2},
+                        1);
             case "small" ->
                 new Scale(
                         "small",
                         Duration.ofSeconds(5),
-                        Duration.ofSeconds(5),
+                        new Load.Warmup(Duration.ofSeconds(5), 20_000),
                         100_000,
                         10_000,
                         2_000,
+                        Duration.ofSeconds(4),
+                        20_000,
                         new int[] {1, 2, 4, 8, 16, 32},
                         2);
             case "full" ->
                 new Scale(
                         "full",
                         Duration.ofSeconds(15),
-                        Duration.ofSeconds(10),
+                        new Load.Warmup(Duration.ofSeconds(10), 40_000),
                         1_000_000,
                         10_000,
                         5_000,
+                        Duration.ofSeconds(10),
+                        100_000,
                         new int[] {1, 2, 4, 8, 16, 32},
                         3);
             default -> throw new IllegalArgumentException("--scale: '" + name + "' is not one of smoke, small, full");

@@ -278,16 +278,13 @@ final class Scenarios {
     // ---------------------------------------------------------------- bulk import
 
     /**
-     * {@code bulkMessages} messages (in conversations of 100) through {@code import} — the same code
+     * {@code bulkMessages} messages (in conversations of 100 on average) through {@code import} — the same code
      * {@code copy} writes with — against raw JDBC batched inserts (1000 rows per batch and commit)
      * of the same rows into the same schema, indexes and triggers included.
      */
     List<Measurement> bulk(String backend, Path scratch) throws Exception {
         var results = new ArrayList<Measurement>();
-        Path export = scratch.resolve("bulk-" + scale.bulkMessages() + ".jsonl");
-        if (!Files.exists(export)) {
-            BulkData.writeExport(export, scale.bulkMessages());
-        }
+        Path export = BulkData.messagesFile(scratch, scale.bulkMessages());
         String url = databases.fresh(backend);
         try (var database = Database.open(settings(url));
                 var reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {

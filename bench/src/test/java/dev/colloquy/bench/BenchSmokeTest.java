@@ -44,14 +44,34 @@ class BenchSmokeTest {
                         .as(scenario + " on " + backend)
                         .anyMatch(l -> l.startsWith(scenario + "," + backend + ","));
             }
+            for (var shape : QueryScenarios.searchShapes()) {
+                for (String subject : List.of("colloquy", "raw-sql")) {
+                    assertThat(csv)
+                            .anyMatch(
+                                    l -> l.startsWith("search:" + shape.name() + "," + backend + "," + subject + ","));
+                }
+            }
+            for (var shape : QueryScenarios.listShapes()) {
+                for (String subject : List.of("colloquy", "raw-sql")) {
+                    assertThat(csv)
+                            .anyMatch(l -> l.startsWith("list:" + shape.name() + "," + backend + "," + subject + ","));
+                }
+            }
             for (String subject : List.of("empty-endpoint", "colloquy", "store-in-process", "raw-jdbc")) {
                 assertThat(csv).anyMatch(l -> l.startsWith("append-http," + backend + "," + subject + ",16,"));
             }
         }
 
+        assertThat(csv).anyMatch(l -> l.startsWith(CopyScenario.SCENARIO + ",postgres,colloquy,"));
+        // pgloader is the copy's baseline where it is installed (Debian's package); without it the
+        // harness says so and measures only Colloquy's copy
+        boolean pgloader = CopyScenario.pgloader().isPresent();
+        assertThat(csv.stream().anyMatch(l -> l.startsWith(CopyScenario.SCENARIO + ",postgres,pgloader,")))
+                .isEqualTo(pgloader);
+
         var json = new ObjectMapper().readTree(results.resolve("results.json").toFile());
         assertThat(json.get("measurements")).hasSize(csv.size() - 1);
-        assertThat(json.get("ratios").size()).isGreaterThanOrEqualTo(10);
+        assertThat(json.get("ratios").size()).isGreaterThanOrEqualTo(10 + 2 * (10 + 6) + (pgloader ? 1 : 0));
         assertThat(json.get("environment").get("postgresql").asText()).contains("fsync=on", "synchronous_commit=on");
         assertThat(Files.readString(results.resolve("summary.md"))).contains("| scenario | backend |");
         var chart = ImageIO.read(results.resolve("writers.png").toFile());

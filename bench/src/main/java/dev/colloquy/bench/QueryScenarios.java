@@ -1,0 +1,355 @@
+package dev.colloquy.bench;
+
+import dev.colloquy.conversation.ConversationFilter;
+import dev.colloquy.domain.Role;
+import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.spi.ColumnCodec;
+import dev.colloquy.persistence.spi.DatabaseBackend;
+import dev.colloquy.search.SearchRequest;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Read scenarios over large data sets: full-text search in ten query shapes and listing
+ * conversations by tag and metadata. Each shape runs through Colloquy's store and then as the
+ * same statements in plain JDBC: the backend's own named native query (read from its mapping
+ * file), bound with the same values, followed by the same load of the matched rows by id.
+ */
+final class QueryScenarios {
+
+    /** Hits per search and conversations per page, in both Colloquy and the baseline. */
+    static final int PAGE = 20;
+
+    private static final UUID NO_CONVERSATION = new UUID(0, 0);
+    private static final Instant NO_LOWER_BOUND = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant NO_CURSOR_AT = Instant.parse("9999-12-31T00:00:00Z");
+
+    private final Scale scale;
+    private final BenchDatabases databases;
+    private final PrintStream log;
+
+    QueryScenarios(Scale scale, BenchDatabases databases, PrintStream log) {
+        this.scale = scale;
+        this.databases = databases;
+        this.log = log;
+    }
+
+    /**
+     * One search shape.
+     *
+     * @param inConversation whether the search is limited to one conversation
+     */
+    record SearchShape(String name, String query, Optional<String> tag, Optional<Role> role, boolean inConversation) {
+
+        static SearchShape of(String name, String query) {
+            return new SearchShape(name, query, Optional.empty(), Optional.empty(), false);
+        }
+    }
+
+    /** The ten shapes: word frequencies from common to rare, phrases, prefixes, exclusions and the three filters. */
+    static List<SearchShape> searchShapes() {
+        String rare = BenchData.VOCABULARY[1500];
+        String middle = BenchData.VOCABULARY[300];
+        return List.of(
+                SearchShape.of("common-word", "order"),
+                SearchShape.of("rare-word", rare),
+                SearchShape.of("two-words", "refund payment"),
+                SearchShape.of("three-words", "please help account"),
+                SearchShape.of("phrase", "\"the order\""),
+                SearchShape.of("prefix", middle.substring(0, 3) + "*"),
+                SearchShape.of("excluded-word", "invoice -refund"),
+                new SearchShape("role", "deploy", Optional.empty(), Optional.of(Role.ASSISTANT), false),
+                new SearchShape("tag", "database", Optional.of(BulkData.tag(5)), Optional.empty(), false),
+                new SearchShape("one-conversation", "error", Optional.empty(), Optional.empty(), true));
+    }
+
+    /** One listing shape: a tag and metadata filters, or neither. */
+    record ListShape(String name, Optional<String> tag, Map<String, String> metadata) {}
+
+    static List<ListShape> listShapes() {
+        return List.of(
+                new ListShape("newest", Optional.empty(), Map.of()),
+                new ListShape("common-tag", Optional.of(BulkData.tag(0)), Map.of()),
+                new ListShape("rare-tag", Optional.of(BulkData.tag(19)), Map.of()),
+                new ListShape("common-metadata", Optional.empty(), Map.of("channel", "email")),
+                new ListShape("rare-metadata", Optional.empty(), Map.of("customer", "c42")),
+                new ListShape("tag-and-metadata", Optional.of(BulkData.tag(1)), Map.of("channel", "web")));
+    }
+
+    // ---------------------------------------------------------------- search
+
+    /** Search over {@code bulkMessages} messages, each shape through the store and as raw SQL. */
+    List<Measurement> search(String backend, Path scratch) throws Exception {
+        Path export = BulkData.messagesFile(scratch, scale.bulkMessages());
+        String url = load(backend, export);
+        var results = new ArrayList<Measurement>();
+        var settings = Scenarios.settings(url);
+        DatabaseBackend kind = settings.backend();
+        ColumnCodec codec = kind.columns();
+        var messageSearch = NativeSql.named(kind, "Message.search").append(" LIMIT :limit");
+        var titleSearch = NativeSql.named(kind, "Conversation.searchTitles").append(" LIMIT :limit");
+        try (var database = Database.open(settings);
+                var dataSources = RawJdbc.open(url);
+                var connection = dataSources.reader().getConnection()) {
+            UUID project = database.projects().findByName("bench").orElseThrow().id();
+            UUID conversation = database.conversations()
+                    .list(project, ConversationFilter.all().withLimit(1))
+                    .items()
+                    .get(0)
+                    .id();
+            for (SearchShape shape : searchShapes()) {
+                var request = new SearchRequest(
+                        shape.query(),
+                        PAGE,
+                        shape.tag(),
+                        shape.role(),
+                        shape.inConversation() ? Optional.of(conversation) : Optional.empty());
+                int hits = database.search().search(project, request).size();
+                var values = new HashMap<String, Object>();
+                values.put("project", project);
+                values.put("query", kind.searchSyntax().render(dev.colloquy.search.SearchQuery.parse(shape.query())));
+                values.put("tag", shape.tag().orElse(""));
+                values.put("role", shape.role().map(Role::wireName).orElse(""));
+                values.put("byConversation", shape.inConversation() ? 1 : 0);
+                values.put("conversation", shape.inConversation() ? conversation : NO_CONVERSATION);
+                values.put("limit", PAGE);
+                int rawHits = rawSearch(
+                        connection,
+                        codec,
+                        messageSearch,
+                        titleSearch,
+                        values,
+                        shape.role().isEmpty());
+                if (rawHits != hits) {
+                    throw new IllegalStateException("search " + shape.name() + ": Colloquy found " + hits
+                            + " hits, the raw SQL " + rawHits + "; the baseline does not run the same query");
+                }
+                var colloquy = Load.sequential(
+                        scale.lookups(),
+                        scale.latencyBudget(),
+                        (t, i) -> database.search().search(project, request));
+                results.add(latency("search:" + shape.name(), backend, "colloquy", colloquy, hits));
+                var raw = Load.sequential(
+                        scale.lookups(),
+                        scale.latencyBudget(),
+                        (t, i) -> rawSearch(
+                                connection,
+                                codec,
+                                messageSearch,
+                                titleSearch,
+                                values,
+                                shape.role().isEmpty()));
+                results.add(latency("search:" + shape.name(), backend, "raw-sql", raw, rawHits));
+            }
+        }
+        return results;
+    }
+
+    /** The search as Colloquy runs it: message hits, title hits unless a role is asked for, then the hit rows by id. */
+    private static int rawSearch(
+            Connection connection,
+            ColumnCodec codec,
+            NativeSql messageSearch,
+            NativeSql titleSearch,
+            Map<String, Object> values,
+            boolean titles)
+            throws SQLException {
+        List<UUID> messages = ids(connection, codec, messageSearch, values);
+        List<UUID> conversations = titles ? ids(connection, codec, titleSearch, values) : List.of();
+        int rows = byIds(
+                        connection,
+                        codec,
+                        "SELECT id, conversation_id, seq, role, content, metadata, created_at FROM message",
+                        messages)
+                + byIds(
+                        connection,
+                        codec,
+                        "SELECT id, project_id, title, metadata, message_count, created_at, updated_at"
+                                + " FROM conversation",
+                        conversations);
+        return Math.min(rows, (Integer) values.get("limit"));
+    }
+
+    private static List<UUID> ids(Connection connection, ColumnCodec codec, NativeSql sql, Map<String, Object> values)
+            throws SQLException {
+        var ids = new ArrayList<UUID>();
+        try (var statement = sql.prepare(connection, codec, values);
+                var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(codec.getId(rows, 1));
+                rows.getDouble(2);
+            }
+        }
+        return ids;
+    }
+
+    /** Reads every column of the rows with these ids; returns how many were found. */
+    private static int byIds(Connection connection, ColumnCodec codec, String select, List<UUID> ids)
+            throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String sql = select + " WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        int count = 0;
+        try (var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                codec.setId(statement, i + 1, ids.get(i));
+            }
+            try (var rows = statement.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        rows.getObject(c);
+                    }
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    // ---------------------------------------------------------------- list
+
+    /** One page of {@code listConversations} conversations, by tag and metadata, through the store and as raw SQL. */
+    List<Measurement> list(String backend, Path scratch) throws Exception {
+        Path export = scratch.resolve("conversations-" + scale.listConversations() + ".jsonl");
+        if (!Files.exists(export)) {
+            BulkData.writeConversations(export, scale.listConversations());
+        }
+        String url = load(backend, export);
+        var results = new ArrayList<Measurement>();
+        var settings = Scenarios.settings(url);
+        ColumnCodec codec = settings.backend().columns();
+        var listSql = NativeSql.named(settings.backend(), "Conversation.list").append(" LIMIT :limit");
+        try (var database = Database.open(settings);
+                var dataSources = RawJdbc.open(url);
+                var connection = dataSources.reader().getConnection()) {
+            UUID project = database.projects().findByName("bench").orElseThrow().id();
+            for (ListShape shape : listShapes()) {
+                var filter = ConversationFilter.all().withLimit(PAGE);
+                if (shape.tag().isPresent()) {
+                    filter = filter.withTag(shape.tag().get());
+                }
+                for (var entry : shape.metadata().entrySet()) {
+                    filter = filter.withMetadata(entry.getKey(), entry.getValue());
+                }
+                var chosen = filter;
+                int found =
+                        database.conversations().list(project, chosen).items().size();
+                var values = new HashMap<String, Object>();
+                values.put("project", project);
+                values.put("tag", shape.tag().orElse(""));
+                values.put("since", NO_LOWER_BOUND);
+                values.put("cursorAt", NO_CURSOR_AT);
+                values.put("cursorId", NO_CONVERSATION);
+                values.put(
+                        "filters",
+                        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(shape.metadata()));
+                values.put("limit", PAGE + 1);
+                int rawFound = rawList(connection, codec, listSql, values);
+                if (rawFound != found) {
+                    throw new IllegalStateException("list " + shape.name() + ": Colloquy found " + found
+                            + " conversations, the raw SQL " + rawFound + "; the baseline does not run the same query");
+                }
+                var colloquy = Load.sequential(
+                        scale.lookups(),
+                        scale.latencyBudget(),
+                        (t, i) -> database.conversations().list(project, chosen));
+                results.add(latency("list:" + shape.name(), backend, "colloquy", colloquy, found));
+                var raw = Load.sequential(
+                        scale.lookups(), scale.latencyBudget(), (t, i) -> rawList(connection, codec, listSql, values));
+                results.add(latency("list:" + shape.name(), backend, "raw-sql", raw, rawFound));
+            }
+        }
+        return results;
+    }
+
+    /** The listing as Colloquy runs it: one page (and one row more, to know if another follows), then the page's tags. */
+    private static int rawList(Connection connection, ColumnCodec codec, NativeSql listSql, Map<String, Object> values)
+            throws SQLException {
+        var ids = new ArrayList<UUID>();
+        try (var statement = listSql.prepare(connection, codec, values);
+                var rows = statement.executeQuery()) {
+            int columns = rows.getMetaData().getColumnCount();
+            int idColumn = rows.findColumn("id");
+            while (rows.next()) {
+                for (int c = 1; c <= columns; c++) {
+                    rows.getObject(c);
+                }
+                ids.add(codec.getId(rows, idColumn));
+            }
+        }
+        var page = ids.size() > PAGE ? ids.subList(0, PAGE) : ids;
+        if (!page.isEmpty()) {
+            String sql = "SELECT ct.conversation_id, t.name FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id"
+                    + " WHERE ct.conversation_id IN (" + String.join(", ", Collections.nCopies(page.size(), "?"))
+                    + ")";
+            try (var statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < page.size(); i++) {
+                    codec.setId(statement, i + 1, page.get(i));
+                }
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        codec.getId(rows, 1);
+                        rows.getString(2);
+                    }
+                }
+            }
+        }
+        return page.size();
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    /**
+     * A new database of this backend with the data set loaded by plain JDBC batches (loading is
+     * not what these scenarios measure). On PostgreSQL the tables are then analyzed, as
+     * autovacuum does soon after a load in any deployment; SQLite keeps no statistics unless
+     * asked, and Colloquy does not ask.
+     */
+    private String load(String backend, Path export) throws Exception {
+        String url = databases.fresh(backend);
+        var settings = Scenarios.settings(url);
+        try (var database = Database.open(settings)) {
+            // the schema, migrated as the application does
+        }
+        long start = System.nanoTime();
+        long rows = BulkData.rawInsert(url, export, settings.backend().columns());
+        if (backend.equals("postgres")) {
+            try (var dataSources = RawJdbc.open(url);
+                    var connection = dataSources.writer().getConnection();
+                    var statement = connection.createStatement()) {
+                statement.execute("ANALYZE");
+            }
+        }
+        log.printf(
+                "  loaded %,d rows from %s in %.1f s%n", rows, export.getFileName(), (System.nanoTime() - start) / 1e9);
+        return url;
+    }
+
+    private Measurement latency(String scenario, String backend, String subject, Latencies latencies, int rows) {
+        var measurement = Measurement.throughput(scenario, backend, subject, 1, latencies, 0, "query");
+        log.printf(
+                "  %-26s %-8s %-9s %3d rows  p50 %.3f ms  p95 %.3f ms  p99 %.3f ms  (%d runs)%n",
+                scenario,
+                backend,
+                subject,
+                rows,
+                measurement.p50(),
+                measurement.p95(),
+                measurement.p99(),
+                measurement.operations());
+        return measurement;
+    }
+}
