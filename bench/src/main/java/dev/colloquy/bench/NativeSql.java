@@ -62,14 +62,6 @@ record NativeSql(String sql, List<String> parameters) {
         return new NativeSql(sql.toString(), List.copyOf(names));
     }
 
-    /** The same statement with {@code suffix} appended (a LIMIT, as the mapping layer adds it). */
-    NativeSql append(String suffix) {
-        var more = positional(suffix);
-        var names = new ArrayList<>(parameters);
-        names.addAll(more.parameters());
-        return new NativeSql(sql + more.sql(), List.copyOf(names));
-    }
-
     /** Prepares the statement and binds {@code values} by parameter name: ids and instants through the backend's codec. */
     PreparedStatement prepare(Connection connection, ColumnCodec codec, Map<String, Object> values)
             throws SQLException {

@@ -97,8 +97,8 @@ final class QueryScenarios {
         var settings = Scenarios.settings(url);
         DatabaseBackend kind = settings.backend();
         ColumnCodec codec = kind.columns();
-        var messageSearch = NativeSql.named(kind, "Message.search").append(" LIMIT :limit");
-        var titleSearch = NativeSql.named(kind, "Conversation.searchTitles").append(" LIMIT :limit");
+        var messageSearch = NativeSql.named(kind, "Message.search");
+        var titleSearch = NativeSql.named(kind, "Conversation.searchTitles");
         try (var database = Database.open(settings);
                 var dataSources = RawJdbc.open(url);
                 var connection = dataSources.reader().getConnection()) {
@@ -231,7 +231,7 @@ final class QueryScenarios {
         var results = new ArrayList<Measurement>();
         var settings = Scenarios.settings(url);
         ColumnCodec codec = settings.backend().columns();
-        var listSql = NativeSql.named(settings.backend(), "Conversation.list").append(" LIMIT :limit");
+        var listSql = NativeSql.named(settings.backend(), "Conversation.list");
         try (var database = Database.open(settings);
                 var dataSources = RawJdbc.open(url);
                 var connection = dataSources.reader().getConnection()) {

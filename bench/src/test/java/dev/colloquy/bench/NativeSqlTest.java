@@ -19,7 +19,7 @@ class NativeSqlTest {
     @Test
     void readsEachBackendsQueryFromItsOwnMappingFile() {
         for (var backend : Backends.installed().all()) {
-            var search = NativeSql.named(backend, "Message.search").append(" LIMIT :limit");
+            var search = NativeSql.named(backend, "Message.search");
             assertThat(search.sql())
                     .as(backend.name())
                     .doesNotContain(":project")

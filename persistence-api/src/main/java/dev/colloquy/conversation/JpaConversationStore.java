@@ -96,7 +96,7 @@ public final class JpaConversationStore implements ConversationStore {
                             cursor.map(ConversationCursor::updatedAt).orElse(NO_CURSOR_AT))
                     .setParameter("cursorId", cursor.map(ConversationCursor::id).orElse(NO_CURSOR_ID))
                     .setParameter("filters", metadataFilter)
-                    .setMaxResults(limit + 1)
+                    .setParameter("limit", limit + 1)
                     .getResultList();
             boolean more = rows.size() > limit;
             List<ConversationEntity> page = more ? rows.subList(0, limit) : rows;

@@ -64,7 +64,7 @@ public final class JpaSearchStore implements SearchStore {
                 .setParameter("tag", tag)
                 .setParameter("byConversation", request.conversationId().isPresent() ? 1 : 0)
                 .setParameter("conversation", request.conversationId().orElse(NO_CONVERSATION))
-                .setMaxResults(limit);
+                .setParameter("limit", limit);
         return query;
     }
 
