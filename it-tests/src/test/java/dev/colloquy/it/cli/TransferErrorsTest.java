@@ -154,6 +154,74 @@ class TransferErrorsTest {
         }
     }
 
+    /**
+     * Conversations share a transaction (a group); when the target refuses one of them, the
+     * error names that conversation's line, the conversations before it stay imported and
+     * nothing of it or after it is.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgres"})
+    void aConversationTheTargetRefusesInsideAGroupIsNamedAndThoseBeforeItStay(String backend, @TempDir Path folder)
+            throws Exception {
+        String url = TestDatabases.freshUrl(backend);
+        String taken = "01900000-0000-7000-8000-000000000101";
+        Path first = folder.resolve("first.jsonl");
+        Files.writeString(
+                first,
+                String.join(
+                                "\n",
+                                HEADER,
+                                PROJECT,
+                                TAG,
+                                conversation(1, 1, "[]"),
+                                message("01900000-0000-7000-8000-000000000003", 1))
+                        + "\n",
+                StandardCharsets.UTF_8);
+        assertThat(run(NO_ENV, "import", "--database-url", url, "--input", first.toString())
+                        .code())
+                .isZero();
+
+        String project = "01900000-0000-7000-8000-000000000201";
+        var lines = new java.util.ArrayList<String>(List.of(
+                HEADER, PROJECT.replace("000000000001", "000000000201").replace("\"name\":\"p\"", "\"name\":\"q\"")));
+        String[] conversations = {
+            "01900000-0000-7000-8000-000000000211",
+            "01900000-0000-7000-8000-000000000212",
+            "01900000-0000-7000-8000-000000000213"
+        };
+        String[] messages = {"01900000-0000-7000-8000-000000000301", taken, "01900000-0000-7000-8000-000000000303"};
+        for (int i = 0; i < conversations.length; i++) {
+            lines.add(conversation(1, 1, "[]")
+                    .replace("01900000-0000-7000-8000-000000000003", conversations[i])
+                    .replace("01900000-0000-7000-8000-000000000001", project));
+            lines.add(message(conversations[i], 1).replace("01900000-0000-7000-8000-000000000101", messages[i]));
+        }
+        Path second = folder.resolve("second.jsonl");
+        Files.writeString(second, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+
+        CliTest.Run result = run(NO_ENV, "import", "--database-url", url, "--input", second.toString());
+        assertThat(result.code()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err())
+                .as(result.toString())
+                .contains("line 5: the target refused conversation " + conversations[1])
+                .contains("nothing of it was imported")
+                .contains("Imported before it:");
+        try (var db = Database.open(TestDatabases.settings(url))) {
+            var counts = db.retention().counts();
+            assertThat(counts.projects()).isEqualTo(2);
+            assertThat(counts.conversations())
+                    .as("the first import's and the one before the refused")
+                    .isEqualTo(2);
+            assertThat(counts.messages()).isEqualTo(2);
+            var secondProject = db.projects().findByName("q").orElseThrow().id();
+            assertThat(db.conversations()
+                            .list(secondProject, dev.colloquy.conversation.ConversationFilter.all())
+                            .items())
+                    .extracting(c -> c.id().toString())
+                    .containsExactly(conversations[0]);
+        }
+    }
+
     @Test
     void exportRefusesAnExistingOutputFileAndAnUnknownProject(@TempDir Path folder) throws Exception {
         String url = TestDatabases.freshUrl("sqlite");
