@@ -249,10 +249,16 @@ public final class Importer {
         group.clear();
         groupMessages = 0;
         try {
+            // one batch per table for the whole group: conversations, then links, then messages
             writer.inTransaction(connection -> {
-                for (Unit done : units) {
-                    insert(connection, done);
-                }
+                writer.insert(
+                        connection, units.stream().map(u -> u.conversation).toList());
+                writer.insert(
+                        connection,
+                        units.stream().flatMap(u -> u.links.stream()).toList());
+                writer.insert(
+                        connection,
+                        units.stream().flatMap(u -> u.messages.stream()).toList());
             });
         } catch (SQLException e) {
             if (units.size() == 1) {
