@@ -51,12 +51,7 @@ final class CopyScenario {
     List<Measurement> run(Path scratch) throws Exception {
         var results = new ArrayList<Measurement>();
         Path export = BulkData.messagesFile(scratch, scale.bulkMessages());
-        String source = databases.fresh("sqlite");
-        var sourceSettings = Scenarios.settings(source);
-        try (var database = Database.open(sourceSettings)) {
-            // the schema, migrated as the application does
-        }
-        BulkData.rawInsert(source, export, sourceSettings.backend().columns());
+        String source = QueryScenarios.load(databases, "sqlite", export, log);
         long rows = rows(source);
         Path sourceFile = Path.of(source.substring("sqlite:".length()));
 

@@ -337,6 +337,11 @@ final class QueryScenarios {
      * asked, and Colloquy does not ask.
      */
     private String load(String backend, Path export) throws Exception {
+        return load(databases, backend, export, log);
+    }
+
+    /** A new database of this backend, migrated by Colloquy, with the export's rows loaded by plain JDBC batches. */
+    static String load(BenchDatabases databases, String backend, Path export, PrintStream log) throws Exception {
         String url = databases.fresh(backend);
         var settings = Scenarios.settings(url);
         try (var database = Database.open(settings)) {

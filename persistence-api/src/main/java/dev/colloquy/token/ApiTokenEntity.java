@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 @Entity(name = "ApiToken")
@@ -57,14 +56,7 @@ public class ApiTokenEntity extends IdentifiedEntity {
     }
 
     public ApiToken toToken() {
-        return new ApiToken(
-                id(),
-                projectId,
-                name,
-                admin,
-                createdAt,
-                Optional.ofNullable(expiresAt),
-                Optional.ofNullable(revokedAt),
-                Optional.ofNullable(lastUsedAt));
+        return new TokenRow(id(), projectId, name, secretHash, admin, createdAt, expiresAt, revokedAt, lastUsedAt)
+                .token();
     }
 }
