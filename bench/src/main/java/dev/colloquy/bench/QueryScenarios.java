@@ -31,6 +31,8 @@ final class QueryScenarios {
     /** Hits per search and conversations per page, in both Colloquy and the baseline. */
     static final int PAGE = 20;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final UUID NO_CONVERSATION = new UUID(0, 0);
     private static final Instant NO_LOWER_BOUND = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant NO_CURSOR_AT = Instant.parse("9999-12-31T00:00:00Z");
@@ -273,9 +275,7 @@ final class QueryScenarios {
                 values.put("since", NO_LOWER_BOUND);
                 values.put("cursorAt", NO_CURSOR_AT);
                 values.put("cursorId", NO_CONVERSATION);
-                values.put(
-                        "filters",
-                        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(shape.metadata()));
+                values.put("filters", JSON.writeValueAsString(shape.metadata()));
                 values.put("limit", PAGE + 1);
                 int rawFound = rawList(connection, codec, listSql, values);
                 if (rawFound != found) {
@@ -330,17 +330,16 @@ final class QueryScenarios {
 
     // ---------------------------------------------------------------- shared
 
+    private String load(String backend, Path export) throws Exception {
+        return load(databases, backend, export, log);
+    }
+
     /**
      * A new database of this backend with the data set loaded by plain JDBC batches (loading is
      * not what these scenarios measure). On PostgreSQL the tables are then analyzed, as
      * autovacuum does soon after a load in any deployment; SQLite keeps no statistics unless
      * asked, and Colloquy does not ask.
      */
-    private String load(String backend, Path export) throws Exception {
-        return load(databases, backend, export, log);
-    }
-
-    /** A new database of this backend, migrated by Colloquy, with the export's rows loaded by plain JDBC batches. */
     static String load(BenchDatabases databases, String backend, Path export, PrintStream log) throws Exception {
         String url = databases.fresh(backend);
         var settings = Scenarios.settings(url);
