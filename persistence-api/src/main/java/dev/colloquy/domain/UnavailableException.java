@@ -1,11 +1,24 @@
 package dev.colloquy.domain;
 
-/** The database cannot be reached or stayed busy beyond the retry budget; the call may be retried. */
+import java.time.Duration;
+
+/**
+ * The database cannot be reached or stayed busy beyond the retry budget; nothing was changed, and
+ * the call may be retried after {@link #retryAfter()}.
+ */
 public final class UnavailableException extends ColloquyException {
 
     private static final long serialVersionUID = 1L;
 
-    public UnavailableException(String message, Throwable cause) {
+    private final Duration retryAfter;
+
+    public UnavailableException(String message, Duration retryAfter, Throwable cause) {
         super(message, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long a caller should wait before trying again. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.OptimisticLockException;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -18,13 +19,17 @@ import org.slf4j.LoggerFactory;
  * The one place that begins, commits, rolls back and closes. A unit of work runs in one
  * transaction; when the database reports a transient conflict (busy, serialization failure,
  * deadlock, a concurrent change of the same conversation) the whole unit runs again, a bounded
- * number of times with growing, jittered pauses. Other database errors are translated into the
- * domain's exceptions here, so stores never catch anything.
+ * number of times with growing, jittered pauses, and never after it has been running for {@link
+ * #RETRY_BUDGET}: a unit that waited that long for a lock is answered as unavailable instead of
+ * waiting again. Other database errors are translated into the domain's exceptions here, so stores
+ * never catch anything.
  */
 public final class Transactor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
     static final int MAX_ATTEMPTS = 10;
+    /** No new attempt starts once a unit of work has been running this long, its waits included. */
+    static final Duration RETRY_BUDGET = Duration.ofSeconds(5);
 
     private final EntityManagerFactory factory;
     private final DatabaseBackend backend;
@@ -45,6 +50,7 @@ public final class Transactor {
     }
 
     private <T> T run(boolean write, Function<EntityManager, T> work) {
+        long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             var committing = new boolean[1];
             try {
@@ -58,7 +64,8 @@ public final class Transactor {
                 // committing: then it may have been committed, and running it again could store it twice.
                 boolean lostConnection =
                         (failure == Failure.CONNECTION || e instanceof SwallowedFailure) && (!write || !committing[0]);
-                if ((transientConflict || lostConnection) && attempt < MAX_ATTEMPTS) {
+                boolean inBudget = System.nanoTime() - started < RETRY_BUDGET.toNanos();
+                if ((transientConflict || lostConnection) && attempt < MAX_ATTEMPTS && inBudget) {
                     LOG.debug(
                             "attempt {} met a transient conflict ({}); running the unit of work again",
                             attempt,
@@ -70,9 +77,10 @@ public final class Transactor {
                     throw new UnavailableException(
                             "the connection to the database failed while committing;"
                                     + " the change may or may not have been stored",
+                            UNAVAILABLE_RETRY_AFTER,
                             e);
                 }
-                throw translate(e, failure, transientConflict);
+                throw translate(e, failure, transientConflict, attempt);
             }
         }
     }
@@ -142,17 +150,23 @@ public final class Transactor {
         return false;
     }
 
-    private static RuntimeException translate(RuntimeException error, Failure failure, boolean transientConflict) {
+    private static RuntimeException translate(
+            RuntimeException error, Failure failure, boolean transientConflict, int attempts) {
         return switch (failure) {
             case UNIQUE_VIOLATION -> new ConflictException("the change conflicts with existing data", error);
             case FOREIGN_KEY_VIOLATION ->
                 new ConflictException("the change refers to data that no longer exists", error);
             case BUSY, SERIALIZATION ->
                 new UnavailableException(
-                        "the database stayed busy after " + MAX_ATTEMPTS + " attempts; try again", error);
+                        "the database stayed busy (locked, or in conflict with other changes) through " + attempts
+                                + (attempts == 1 ? " attempt" : " attempts") + "; nothing was stored; try again",
+                        BUSY_RETRY_AFTER,
+                        error);
             case CONNECTION, AUTHENTICATION, MISSING_DATABASE ->
                 new UnavailableException(
-                        "the database is unavailable: " + failure.name().toLowerCase(java.util.Locale.ROOT), error);
+                        "the database is unavailable: " + failure.name().toLowerCase(java.util.Locale.ROOT),
+                        UNAVAILABLE_RETRY_AFTER,
+                        error);
             case OTHER ->
                 transientConflict
                         ? new ConflictException("the object was changed concurrently too often; try again", error)
@@ -160,13 +174,16 @@ public final class Transactor {
         };
     }
 
+    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
+
     private static void pause(int attempt) {
         long ceiling = Math.min(200, 5L << Math.min(attempt, 6));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnavailableException("interrupted while waiting to retry", e);
+            throw new UnavailableException("interrupted while waiting to retry", BUSY_RETRY_AFTER, e);
         }
     }
 }

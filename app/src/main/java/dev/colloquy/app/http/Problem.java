@@ -46,6 +46,14 @@ public enum Problem {
         return response(detail, null);
     }
 
+    /** A problem the client may retry, with {@code Retry-After} in whole seconds (at least one). */
+    public Response retryable(String detail, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return Response.fromResponse(response(detail))
+                .header("Retry-After", seconds)
+                .build();
+    }
+
     public Response response(String detail, String field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type());

@@ -41,9 +41,9 @@ public final class ProblemMappers {
             if (e instanceof ConflictException) {
                 return Problem.CONFLICT.response(e.getMessage());
             }
-            if (e instanceof UnavailableException) {
+            if (e instanceof UnavailableException unavailable) {
                 LOG.warn("Database unavailable: {}", e.getMessage());
-                return Problem.UNAVAILABLE.response(e.getMessage());
+                return Problem.UNAVAILABLE.retryable(e.getMessage(), unavailable.retryAfter());
             }
             return Internal.log(e);
         }

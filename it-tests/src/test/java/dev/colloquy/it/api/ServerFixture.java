@@ -23,9 +23,10 @@ public final class ServerFixture implements AutoCloseable {
     private final String adminToken = "cq_test-admin-" + UUID.randomUUID();
     private final Api api;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final String url;
 
     public ServerFixture(String backend) {
-        String url = TestDatabases.freshUrl(backend);
+        this.url = TestDatabases.freshUrl(backend);
         var out = new PrintStream(output, true, StandardCharsets.UTF_8);
         var environment = new Environment(
                 Map.of(
@@ -73,6 +74,11 @@ public final class ServerFixture implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The database's URL, as the server was given it. */
+    public String url() {
+        return url;
     }
 
     public String adminToken() {

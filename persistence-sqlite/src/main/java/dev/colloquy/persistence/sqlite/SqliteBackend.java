@@ -183,6 +183,7 @@ public final class SqliteBackend implements DatabaseBackend {
         config.setConnectionTimeout(pool.connectTimeout().toMillis());
         config.setMaxLifetime(forever ? 0 : pool.maxLifetime().toMillis());
         config.setIdleTimeout(0);
+        config.setExceptionOverride(new UnknownStateEviction());
         return config;
     }
 
