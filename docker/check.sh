@@ -3,7 +3,9 @@
 #   - docker/compose.yml, both profiles, with Debian's docker-compose (`config`),
 #   - docker/Dockerfile with dockerfile-utils' linter (the one behind editors' Dockerfile support),
 #   - .github/workflows/*.yml against GitHub's workflow schema with action-validator,
-# and proves each tool can fail: each one must refuse a broken copy as well.
+#   - docker/Dockerfile's build stage, run for real by docker/build-stage.py on exactly the context
+#     the Dockerfile and its ignore file let through,
+# and proves each check can fail: each one must refuse a broken copy as well.
 # Installs what is missing: docker-compose with apt-get (as root), the two npm tools, pinned,
 # into docker/.tools (ignored by git).
 set -euo pipefail
@@ -61,6 +63,16 @@ step "dockerfile-utils $DOCKERFILE_UTILS: docker/Dockerfile"
 lint_dockerfile docker/Dockerfile
 sed 's/^EXPOSE 8080/EXPOSE eighty/' docker/Dockerfile > "$scratch/Dockerfile"
 if lint_dockerfile "$scratch/Dockerfile" >/dev/null 2>&1; then fail "the Dockerfile linter accepted a broken Dockerfile"; fi
+
+step "build stage of docker/Dockerfile, from the context its ignore file lets through"
+python3 docker/build-stage.py --dockerfile docker/Dockerfile
+# The same Dockerfile with one COPY of the build stage left out must fail.
+grep -v '^COPY bench/pom.xml ' docker/Dockerfile > "$scratch/Dockerfile.build"
+cmp -s docker/Dockerfile "$scratch/Dockerfile.build" && fail "docker/Dockerfile no longer copies bench/pom.xml"
+cp docker/Dockerfile.dockerignore "$scratch/Dockerfile.build.dockerignore"
+if python3 docker/build-stage.py --dockerfile "$scratch/Dockerfile.build" >/dev/null 2>&1; then
+  fail "the build-stage check passed a Dockerfile that leaves a module's POM out"
+fi
 
 for workflow in .github/workflows/*.yml; do
   step "action-validator $ACTION_VALIDATOR: $workflow"
