@@ -203,9 +203,13 @@ public final class SqliteBackend implements DatabaseBackend {
     public void verifySession(Connection connection) throws SQLException {
         boolean memory = connection.getMetaData().getURL().endsWith(SqliteLocation.MEMORY);
         require(connection, "foreign_keys", "1");
-        require(connection, "journal_mode", memory ? "memory" : "wal");
-        if (!memory) {
-            require(connection, "synchronous", "1");
+        // A read-only connection writes no journal: any journal mode serves it (a backup, a file
+        // made by another tool), and switching the mode would write to the file.
+        if (!connection.isReadOnly()) {
+            require(connection, "journal_mode", memory ? "memory" : "wal");
+            if (!memory) {
+                require(connection, "synchronous", "1");
+            }
         }
         // The shared stores use UPDATE ... RETURNING, which SQLite has since 3.35 (2021); the driver
         // bundles its own SQLite, so this fails only with a driver swapped for an old one.
@@ -352,6 +356,8 @@ public final class SqliteBackend implements DatabaseBackend {
         }
         try (Connection copy = java.sql.DriverManager.getConnection("jdbc:sqlite:" + absolute);
                 Statement statement = copy.createStatement()) {
+            // VACUUM INTO writes a rollback-journal file; the copy gets the live file's mode.
+            statement.execute("PRAGMA journal_mode = WAL");
             for (String index : new String[] {"message_fts", "conversation_fts"}) {
                 try {
                     statement.execute("INSERT INTO " + index + " (" + index + ", rank) VALUES ('integrity-check', 1)");
