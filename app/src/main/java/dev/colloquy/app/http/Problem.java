@@ -17,13 +17,20 @@ public enum Problem {
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    REQUEST_TIMEOUT(408, "Request timeout"),
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    HEADERS_TOO_LARGE(431, "Request header fields too large"),
     INTERNAL(500, "Internal error"),
-    UNAVAILABLE(503, "Service unavailable");
+    NOT_IMPLEMENTED(501, "Not implemented"),
+    UNAVAILABLE(503, "Service unavailable"),
+    HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported");
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final int status;
     private final String title;
@@ -42,6 +49,40 @@ public enum Problem {
         return status;
     }
 
+    /**
+     * The kind for a status the HTTP layer chose by itself (a malformed request line, a header
+     * too large): its own kind where there is one, else validation for 4xx and internal for 5xx.
+     */
+    public static Problem forStatus(int status) {
+        for (Problem problem : values()) {
+            if (problem.status == status) {
+                return problem;
+            }
+        }
+        return status < 500 ? VALIDATION : INTERNAL;
+    }
+
+    /** The problem document as JSON bytes, for layers below Jakarta REST. */
+    public byte[] json(String detail) {
+        try {
+            return JSON.writeValueAsBytes(document(detail, null));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> document(String detail, String field) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type());
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (field != null) {
+            body.put("field", field);
+        }
+        return body;
+    }
+
     public Response response(String detail) {
         return response(detail, null);
     }
@@ -55,15 +96,7 @@ public enum Problem {
     }
 
     public Response response(String detail, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type());
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        if (field != null) {
-            body.put("field", field);
-        }
-        var builder = Response.status(status).type(MEDIA_TYPE).entity(body);
+        var builder = Response.status(status).type(MEDIA_TYPE).entity(document(detail, field));
         if (this == UNAUTHORIZED) {
             builder.header("WWW-Authenticate", "Bearer realm=\"colloquy\"");
         }

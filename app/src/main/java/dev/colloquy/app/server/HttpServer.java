@@ -31,15 +31,18 @@ public final class HttpServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Database database;
     private final TokenUsage usage;
+    private final ProblemCodec codec;
 
     private HttpServer(
             WeldContainer container,
             org.glassfish.grizzly.http.server.HttpServer grizzly,
+            ProblemCodec codec,
             ScheduledExecutorService scheduler,
             Database database,
             TokenUsage usage) {
         this.container = container;
         this.grizzly = grizzly;
+        this.codec = codec;
         this.scheduler = scheduler;
         this.database = database;
         this.usage = usage;
@@ -64,15 +67,21 @@ public final class HttpServer implements AutoCloseable {
                             // no WADL: the API is described by /openapi
                             .property("jersey.config.server.wadl.disableWadl", true),
                     false);
-            grizzly.getListeners().forEach(listener -> listener.registerAddOn(new IgnoreH2cUpgrade()));
+            var codec = new ProblemCodec();
+            grizzly.getListeners().forEach(listener -> {
+                listener.registerAddOn(new IgnoreH2cUpgrade());
+                listener.registerAddOn(codec);
+            });
+            grizzly.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemPages());
             try {
                 grizzly.start();
             } catch (java.io.IOException e) {
+                codec.close();
                 throw new ExecutionException(e);
             }
             var usage = container.select(TokenUsage.class).get();
             var scheduler = BackgroundJobs.start(database, settings, usage, clock);
-            var server = new HttpServer(container, grizzly, scheduler, database, usage);
+            var server = new HttpServer(container, grizzly, codec, scheduler, database, usage);
             LOG.info("Colloquy listening on {}", server.uri());
             return server;
         } catch (ExecutionException e) {
@@ -108,6 +117,7 @@ public final class HttpServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("The HTTP server did not stop cleanly: {}", e.getMessage());
         }
+        codec.close();
         scheduler.shutdownNow();
         usage.flush();
         container.close();

@@ -23,6 +23,11 @@ public final class Api {
         this.base = base;
     }
 
+    /** Where the server listens. */
+    public URI base() {
+        return base;
+    }
+
     /** One answer: status, content type, headers and the body parsed as JSON (missing if not JSON). */
     public record Answer(int status, String contentType, HttpResponse<String> raw, JsonNode json) {
 

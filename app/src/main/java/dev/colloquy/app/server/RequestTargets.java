@@ -1,0 +1,54 @@
+package dev.colloquy.app.server;
+
+import java.util.Optional;
+
+/**
+ * RFC 3986's grammar for a request target's path and query, as raw (still percent-encoded) text:
+ * unreserved characters, sub-delimiters, {@code :} and {@code @}, {@code /} (and {@code ?} in the
+ * query), and {@code %} followed by two hex digits. Anything else cannot be a URI, and the answer
+ * names the first offending character and where it is.
+ */
+final class RequestTargets {
+
+    private static final String ALLOWED_PUNCTUATION = "-._~!$&'()*+,;=:@/";
+
+    private RequestTargets() {}
+
+    static Optional<String> malformed(String raw, boolean query) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || !hex(raw.charAt(i + 1)) || !hex(raw.charAt(i + 2))) {
+                    return Optional.of("'%' at position " + (i + 1) + " is not followed by two hex digits"
+                            + " (write a literal '%' as %25)");
+                }
+                i += 2;
+            } else if (!allowed(c, query)) {
+                return Optional.of(describe(c) + " at position " + (i + 1) + " must be percent-encoded");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean allowed(char c, boolean query) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || ALLOWED_PUNCTUATION.indexOf(c) >= 0
+                || (query && c == '?');
+    }
+
+    private static boolean hex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static String describe(char c) {
+        if (c < 0x20 || c == 0x7f) {
+            return String.format("the control character U+%04X", (int) c);
+        }
+        if (c > 0x7e) {
+            return "a byte beyond ASCII";
+        }
+        return c == ' ' ? "a space" : "'" + c + "'";
+    }
+}
