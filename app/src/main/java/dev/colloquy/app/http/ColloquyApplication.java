@@ -17,6 +17,7 @@ public class ColloquyApplication extends Application {
                 OpenApiResource.class,
                 AuthFilter.class,
                 BodyLimitFilter.class,
+                AcceptFilter.class,
                 Json.class,
                 ProblemMappers.Domain.class,
                 ProblemMappers.JsonInput.class,

@@ -70,7 +70,11 @@ public class ConversationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ConversationInput input) {
         UUID project = project();
-        var body = input == null ? new ConversationInput(null, null, null) : input;
+        if (input == null) {
+            throw new ApiException(
+                    Problem.VALIDATION, "send a JSON object as the body: {} for an untitled conversation");
+        }
+        var body = input;
         var created = database.conversations()
                 .create(
                         project,
@@ -93,7 +97,7 @@ public class ConversationResource {
                 params.text("tag"),
                 java.util.Map.of(),
                 params.instant("updatedSince"),
-                params.integer("limit").orElse(0),
+                params.pageSize("limit", settings.limits()),
                 params.text("cursor"));
         for (var entry : params.all().entrySet()) {
             if (entry.getKey().startsWith("meta.")) {
@@ -225,25 +229,27 @@ public class ConversationResource {
         UUID project = project();
         UUID conversation = id(id);
         var params = Params.of(uri, Set.of("last", "after", "before", "limit"), null);
-        var last = params.integer("last");
+        int last = params.pageSize("last", settings.limits());
         var after = params.integer("after");
         var before = params.integer("before");
-        var limit = params.integer("limit");
-        int windows = (last.isPresent() ? 1 : 0) + (after.isPresent() ? 1 : 0) + (before.isPresent() ? 1 : 0);
+        int limit = params.pageSize("limit", settings.limits());
+        int windows = (last > 0 ? 1 : 0) + (after.isPresent() ? 1 : 0) + (before.isPresent() ? 1 : 0);
         if (windows > 1) {
             throw new ApiException(Problem.VALIDATION, "give one of 'last', 'after' and 'before'");
         }
-        if (last.isPresent() && limit.isPresent()) {
+        if (last > 0 && limit > 0) {
             throw new ApiException(
                     Problem.VALIDATION, "'limit' goes with 'after' or 'before', not with 'last'", "limit");
         }
         History window;
         if (after.isPresent()) {
-            window = History.after(after.get(), limit.orElse(0));
+            window = History.after(after.get(), limit);
         } else if (before.isPresent()) {
-            window = History.before(before.get(), limit.orElse(0));
+            window = History.before(before.get(), limit);
+        } else if (last > 0) {
+            window = History.last(last);
         } else {
-            window = History.last(last.orElse(limit.orElse(settings.limits().defaultPageSize())));
+            window = History.last(limit > 0 ? limit : settings.limits().defaultPageSize());
         }
         return new Items<>(database.messages().history(project, conversation, window).stream()
                 .map(MessageView::of)

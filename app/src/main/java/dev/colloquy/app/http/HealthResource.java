@@ -18,6 +18,7 @@ import java.util.Map;
 public class HealthResource {
 
     static final int READY_TIMEOUT_SECONDS = 2;
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @Inject
     Database database;
@@ -29,7 +30,10 @@ public class HealthResource {
         return body("UP", database.schemaVersionAtOpen().orElse(null), null);
     }
 
-    /** Ready when the database answers within two seconds and its schema is current. */
+    /**
+     * Ready when the database answers within two seconds and its schema is current; otherwise 503
+     * with the same body ({@code status: DOWN} and a {@code detail}) and {@code Retry-After}.
+     */
     @GET
     @Path("ready")
     public Response ready() {
@@ -48,8 +52,12 @@ public class HealthResource {
         } catch (RuntimeException e) {
             problem = "the database is unavailable";
         }
-        return Response.status(problem == null ? 200 : 503)
-                .entity(body(problem == null ? "UP" : "DOWN", version, problem))
+        if (problem == null) {
+            return Response.ok(body("UP", version, null)).build();
+        }
+        return Response.status(503)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(body("DOWN", version, problem))
                 .build();
     }
 

@@ -65,6 +65,24 @@ final class Params {
         });
     }
 
+    /**
+     * A page size: absent is 0 (the store's default page); given, it must be between 1 and the
+     * largest page, the same rule for every route that pages.
+     */
+    int pageSize(String name, dev.colloquy.domain.Limits limits) {
+        return integer(name)
+                .map(value -> {
+                    if (value < 1 || value > limits.maxPageSize()) {
+                        throw new ApiException(
+                                Problem.VALIDATION,
+                                "'" + name + "' must be between 1 and " + limits.maxPageSize() + ", was " + value,
+                                name);
+                    }
+                    return value;
+                })
+                .orElse(0);
+    }
+
     Optional<Instant> instant(String name) {
         return text(name).map(raw -> {
             try {

@@ -66,14 +66,39 @@ public final class ProblemMappers {
                                         .collect(Collectors.joining(", ")),
                         path(unknown));
             }
+            if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                    && mismatch.getTargetType() != null) {
+                // Jackson's own words name Java types; the API's name JSON ones.
+                String expected = expected(mismatch.getTargetType());
+                if (mismatch.getPath().isEmpty()) {
+                    return Problem.VALIDATION.response("the body must be " + expected);
+                }
+                return Problem.VALIDATION.response("'" + path(mismatch) + "' must be " + expected, path(mismatch));
+            }
             if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-                return Problem.VALIDATION.response(
-                        "'" + path(mapping) + "' has the wrong type or form: "
-                                + e.getOriginalMessage().lines().findFirst().orElse(""),
-                        path(mapping));
+                return Problem.VALIDATION.response("'" + path(mapping) + "' has the wrong type or form", path(mapping));
             }
             return Problem.VALIDATION.response("the body is not valid JSON: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+
+        static String expected(Class<?> type) {
+            if (type == String.class) {
+                return "a string";
+            }
+            if (type == java.time.Instant.class) {
+                return "an ISO-8601 UTC instant string such as 2026-01-31T12:00:00Z";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "true or false";
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+                return "a number";
+            }
+            if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+                return "an array";
+            }
+            return "a JSON object";
         }
 
         private static String path(JsonMappingException e) {
@@ -123,7 +148,9 @@ public final class ProblemMappers {
                 return Problem.UNSUPPORTED_MEDIA_TYPE.response("send the body as application/json");
             }
             if (e instanceof NotAcceptableException) {
-                return Problem.NOT_ACCEPTABLE.response("this route answers application/json");
+                return Problem.NOT_ACCEPTABLE.response(
+                        "this route answers application/json (and errors application/problem+json);"
+                                + " accept one of them");
             }
             if (status == 404) {
                 return Problem.NOT_FOUND.response("no such route");

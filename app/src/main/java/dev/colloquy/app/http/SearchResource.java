@@ -26,6 +26,9 @@ public class SearchResource {
     @Inject
     Database database;
 
+    @Inject
+    dev.colloquy.app.config.ServerSettings settings;
+
     @Context
     SecurityContext security;
 
@@ -39,7 +42,7 @@ public class SearchResource {
         var params = Params.of(uri, Set.of("q", "limit", "tag", "role", "conversationId"), null);
         var request = new SearchRequest(
                 params.text("q").orElse(""),
-                params.integer("limit").orElse(0),
+                params.pageSize("limit", settings.limits()),
                 params.text("tag"),
                 params.text("role").map(role -> Role.parse("role", role)),
                 params.id("conversationId"));

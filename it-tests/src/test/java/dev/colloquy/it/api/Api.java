@@ -46,7 +46,19 @@ public final class Api {
     }
 
     public Answer send(String method, String path, String token, String contentType, String body) {
+        return send(method, path, token, contentType, body, java.util.Map.of());
+    }
+
+    /** A request with extra header fields. */
+    public Answer send(
+            String method,
+            String path,
+            String token,
+            String contentType,
+            String body,
+            java.util.Map<String, String> headers) {
         var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

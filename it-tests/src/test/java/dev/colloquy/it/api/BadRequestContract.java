@@ -83,6 +83,9 @@ public interface BadRequestContract {
                 + String.join(",", Collections.nCopies(1001, "{\"role\":\"user\",\"content\":\"x\"}")) + "]}";
         String random = UUID.randomUUID().toString();
         return Stream.of(
+                conversation("no body", ""),
+                conversation("a body of whitespace", "  \n "),
+                conversation("a null body", "null"),
                 conversation("malformed JSON: open brace", "{"),
                 conversation("malformed JSON: plain text", "not json"),
                 conversation("malformed JSON: trailing comma", "{\"title\":\"a\",}"),
@@ -182,6 +185,11 @@ public interface BadRequestContract {
                 new Bad("bad UUID: revoke", "DELETE", "/v1/tokens/bad", "admin", null, null, 400, "validation"),
                 get("unknown conversation", "/v1/conversations/" + random, 404, "not-found"),
                 get("negative limit", "/v1/conversations?limit=-1", 400, "validation"),
+                get("zero limit", "/v1/conversations?limit=0", 400, "validation"),
+                get("zero search limit", "/v1/search?q=x&limit=0", 400, "validation"),
+                get("zero limit after a seq", "/v1/conversations/{c}/messages?after=0&limit=0", 400, "validation"),
+                get("zero limit before a seq", "/v1/conversations/{c}/messages?before=5&limit=0", 400, "validation"),
+                get("last beyond the largest page", "/v1/conversations/{c}/messages?last=1001", 400, "validation"),
                 get("huge limit", "/v1/conversations?limit=1001", 400, "validation"),
                 get("limit not a number", "/v1/conversations?limit=abc", 400, "validation"),
                 get("limit beyond an int", "/v1/conversations?limit=99999999999", 400, "validation"),
@@ -308,8 +316,38 @@ public interface BadRequestContract {
         assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
         assertThat(answer.problemType()).isEqualTo("urn:colloquy:problem:" + bad.type());
         assertThat(answer.json().get("status").asInt()).isEqualTo(bad.status());
-        assertThat(answer.json().get("detail").asText()).isNotBlank();
+        assertThat(answer.json().get("detail").asText())
+                .as("problems speak the API's words, not the code's")
+                .isNotBlank()
+                .doesNotContain("dev.colloquy")
+                .doesNotContain("java.")
+                .doesNotContain("$");
         assertThat(snapshot(target)).isEqualTo(before);
+    }
+
+    @Test
+    default void anAcceptThatAdmitsProblemDocumentsNeverTurnsASuccessInto406() {
+        var target = server().target();
+        var api = server().api();
+        var problems = java.util.Map.of("Accept", "application/problem+json");
+        String path = "/v1/conversations/" + target.conversationId();
+        assertThat(api.send("GET", path, target.token(), null, null, problems).status())
+                .isEqualTo(200);
+        String created = api.post("/v1/conversations", target.token(), "{\"title\":\"accept\"}")
+                .json()
+                .get("id")
+                .asText();
+        var both = java.util.Map.of("Accept", "application/json, application/problem+json");
+        assertThat(api.send("DELETE", "/v1/conversations/" + created, target.token(), null, null, problems)
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.send("GET", "/v1/conversations/" + created, target.token(), null, null, both)
+                        .status())
+                .isEqualTo(404);
+
+        Answer html = api.send("GET", path, target.token(), null, null, java.util.Map.of("Accept", "text/html"));
+        assertThat(html.status()).isEqualTo(406);
+        assertThat(html.problemType()).isEqualTo("urn:colloquy:problem:not-acceptable");
     }
 
     @Test

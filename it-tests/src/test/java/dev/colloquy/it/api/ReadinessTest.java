@@ -25,6 +25,8 @@ class ReadinessTest {
 
             var ready = server.api().get("/health/ready", null);
             assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.contentType()).startsWith("application/json");
+            assertThat(ready.header("Retry-After")).isEqualTo("5");
             assertThat(ready.json().get("status").asText()).isEqualTo("DOWN");
             assertThat(ready.json().get("detail").asText()).contains("schema is not current");
             assertThat(server.api().get("/health/live", null).status()).isEqualTo(200);
