@@ -64,7 +64,9 @@ class DatabaseSettingsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "sqlite:///var/lib/colloquy/c.db, /var/lib/colloquy/c.db",
+        "sqlite:////var/lib/colloquy/c.db, /var/lib/colloquy/c.db",
+        "sqlite:/var/lib/colloquy/c.db, /var/lib/colloquy/c.db",
+        "sqlite:///:memory:, :memory:",
         "jdbc:sqlite:/tmp/x.db, /tmp/x.db",
         "sqlite::memory:, :memory:",
         "jdbc:sqlite::memory:, :memory:"
@@ -78,6 +80,14 @@ class DatabaseSettingsTest {
     @Test
     void relativeSqlitePathsResolveAgainstTheWorkingDirectory() {
         assertThat(resolve("DATABASE_URL", "sqlite:relative/dir/c.db").target().location())
+                .isEqualTo(Path.of("relative/dir/c.db")
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString());
+        assertThat(resolve("DATABASE_URL", "sqlite:///relative/dir/c.db")
+                        .target()
+                        .location())
+                .as("three slashes: SQLAlchemy's relative form")
                 .isEqualTo(Path.of("relative/dir/c.db")
                         .toAbsolutePath()
                         .normalize()

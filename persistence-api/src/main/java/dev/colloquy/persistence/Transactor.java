@@ -162,6 +162,11 @@ public final class Transactor {
                                 + (attempts == 1 ? " attempt" : " attempts") + "; nothing was stored; try again",
                         BUSY_RETRY_AFTER,
                         error);
+            case READ_ONLY ->
+                new UnavailableException(
+                        "the database is read-only: it refuses every write; nothing was stored",
+                        UNAVAILABLE_RETRY_AFTER,
+                        error);
             case CONNECTION, AUTHENTICATION, MISSING_DATABASE ->
                 new UnavailableException(
                         "the database is unavailable: " + failure.name().toLowerCase(java.util.Locale.ROOT),

@@ -1,13 +1,18 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.persistence.config.MigrateMode;
+import dev.colloquy.app.server.DatabaseStarter;
+import dev.colloquy.app.server.StartupException;
+import dev.colloquy.persistence.ReadOnlyDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
-        description = "Check connectivity and the schema; exit 0 only when the database is ready. Changes nothing.")
+        description =
+                "Check connectivity and the schema; exit 0 when the database is ready, 1 when its schema is"
+                        + " not current, 3 when it cannot be reached or does not exist. Reads only: creates and"
+                        + " changes nothing.")
 public class CheckCommand extends DatabaseCommand {
 
     @ParentCommand
@@ -21,21 +26,43 @@ public class CheckCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         var environment = environment();
-        var settings = settings();
-        var resolved = Launch.withMigrate(Launch.database(settings), MigrateMode.OFF);
-        try (var db = Launch.open(resolved, settings)) {
-            var schema = db.schema();
-            var out = environment.out();
+        var out = environment.out();
+        var resolved = Launch.database(settings());
+        ReadOnlyDatabase db;
+        try {
+            // Read-only: check creates nothing, migrates nothing and writes nothing.
+            db = DatabaseStarter.open(resolved, ReadOnlyDatabase::open);
+        } catch (IllegalArgumentException missing) {
             out.println("Backend:        " + resolved.backend().name());
             out.println("Database:       " + resolved.target().location());
-            out.println("Connectivity:   " + (db.ping(5) ? "ok" : "no answer within 5s"));
+            out.println("Not ready: " + missing.getMessage() + "; 'colloquy migrate' or 'colloquy serve' creates it");
+            return StartupException.DATABASE_UNREACHABLE;
+        }
+        try (db) {
+            var schema = db.schema();
+            boolean answers = ping(db, 5);
+            out.println("Backend:        " + resolved.backend().name());
+            out.println("Database:       " + resolved.target().location());
+            out.println("Connectivity:   " + (answers ? "ok" : "no answer within 5s"));
             out.println("Schema version: " + schema.current().orElse("none") + " (this build knows " + schema.latest()
                     + ")");
             out.println(
                     "Pending:        " + (schema.pending().isEmpty() ? "none" : String.join(", ", schema.pending())));
+            if (!answers) {
+                out.println("Not ready: the database does not answer");
+                return StartupException.DATABASE_UNREACHABLE;
+            }
             boolean ready = schema.isCurrent();
             out.println(ready ? "Ready" : "Not ready: run 'colloquy migrate'");
             return ready ? 0 : ColloquyCommand.FAILURE;
+        }
+    }
+
+    private static boolean ping(ReadOnlyDatabase db, int seconds) {
+        try (var connection = db.dataSources().reader().getConnection()) {
+            return connection.isValid(seconds);
+        } catch (java.sql.SQLException e) {
+            return false;
         }
     }
 }

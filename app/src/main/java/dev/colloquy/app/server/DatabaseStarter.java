@@ -62,6 +62,12 @@ public final class DatabaseStarter {
                                                         + 1)
                                         + ") or point DATABASE_URL at an existing one",
                                 e);
+                    case READ_ONLY ->
+                        // Waiting cannot make a file writable.
+                        throw new StartupException(
+                                StartupException.DATABASE_UNREACHABLE,
+                                "The " + where + " cannot be written: " + reason(e),
+                                e);
                     case CONNECTION, BUSY -> {
                         Instant now = Instant.now();
                         if (!now.plus(pause).isBefore(deadline)) {

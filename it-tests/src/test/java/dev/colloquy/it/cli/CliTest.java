@@ -49,9 +49,33 @@ class CliTest {
     }
 
     @Test
-    void migrateCheckAndTokensOnSqlite() {
-        var env = Map.of("DATABASE_URL", TestDatabases.freshUrl("sqlite"));
-        lifecycle(env);
+    void migrateCheckAndTokensOnSqlite() throws Exception {
+        String url = TestDatabases.freshUrl("sqlite");
+        // An empty file is an empty database, as a fresh PostgreSQL database is.
+        java.nio.file.Files.createFile(java.nio.file.Path.of(url.substring("sqlite:".length())));
+        lifecycle(Map.of("DATABASE_URL", url));
+    }
+
+    @Test
+    void checkOfAMissingSqliteFileSaysSoAndCreatesNothing() {
+        String url = TestDatabases.freshUrl("sqlite");
+        var file = java.nio.file.Path.of(url.substring("sqlite:".length()));
+        Run check = run(Map.of("DATABASE_URL", url), "check");
+        assertThat(check.code()).as(check.toString()).isEqualTo(3);
+        assertThat(check.out()).contains("Not ready: the SQLite file " + file + " does not exist");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void checkReadsOnlyAndChangesNothing() throws Exception {
+        String url = TestDatabases.freshUrl("sqlite");
+        assertThat(run(Map.of("DATABASE_URL", url), "migrate").code()).isZero();
+        var file = java.nio.file.Path.of(url.substring("sqlite:".length()));
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+        Run check = run(Map.of("DATABASE_URL", url), "check");
+        assertThat(check.code()).as(check.toString()).isZero();
+        assertThat(check.out()).contains("Ready");
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(before);
     }
 
     @Test

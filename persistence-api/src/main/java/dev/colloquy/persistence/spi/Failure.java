@@ -12,6 +12,8 @@ public enum Failure {
     AUTHENTICATION,
     /** The named database does not exist. */
     MISSING_DATABASE,
+    /** The database refuses writes: a read-only file, folder or file system, or a read-only server. */
+    READ_ONLY,
     /** A unique key was violated. */
     UNIQUE_VIOLATION,
     /** A foreign key was violated. */

@@ -13,7 +13,6 @@ import dev.colloquy.persistence.spi.Failure;
 import dev.colloquy.search.SearchSyntax;
 import jakarta.persistence.spi.PersistenceProvider;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,6 +40,8 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteBackend implements DatabaseBackend {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteBackend.class);
+
     public static final String DATABASE_PATH = "DATABASE_PATH";
     static final String DEFAULT_PATH = "./data/colloquy.db";
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
@@ -67,7 +68,12 @@ public final class SqliteBackend implements DatabaseBackend {
 
     @Override
     public List<String> urlForms() {
-        return List.of("sqlite:///absolute/path.db", "sqlite:relative/path.db", "sqlite::memory:", "jdbc:sqlite:PATH");
+        return List.of(
+                "sqlite:///relative/path.db",
+                "sqlite:////absolute/path.db",
+                "sqlite:///:memory:",
+                "sqlite:relative/path.db",
+                "jdbc:sqlite:PATH");
     }
 
     @Override
@@ -110,6 +116,7 @@ public final class SqliteBackend implements DatabaseBackend {
             return new DataSources(only, only, only);
         }
         createParentFolders(Path.of(target.location()));
+        requireWritable(Path.of(target.location()));
         var writer = new HikariDataSource(hikari(target, "colloquy-sqlite-writer", 1, 1, pool, false, false));
         try {
             var reader = new HikariDataSource(
@@ -187,6 +194,32 @@ public final class SqliteBackend implements DatabaseBackend {
         return config;
     }
 
+    /**
+     * SQLite opens a file it may not write read-only without a word, and then fails every write.
+     * A database opened for writing needs the file and its folder (where the write-ahead log and
+     * its index live) writable; a missing file is created here, so it is announced.
+     */
+    private static void requireWritable(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (!Files.exists(file)) {
+            if (folder != null && !Files.isWritable(folder)) {
+                throw readOnly("cannot create the SQLite file " + file + ": the folder " + folder
+                        + " is read-only for this user; make it writable or choose another path");
+            }
+            LOG.info("Creating a new SQLite database at {}", file);
+            return;
+        }
+        if (!Files.isWritable(file) || (folder != null && !Files.isWritable(folder))) {
+            throw readOnly("the SQLite file " + file + (Files.isWritable(file) ? "'s folder " + folder : "")
+                    + " is read-only for this user, and writing needs it writable; make it writable"
+                    + " (for example: chmod u+w), or read it with copy, verify or export, which never write");
+        }
+    }
+
+    private static IllegalStateException readOnly(String message) {
+        return new IllegalStateException(message, new SQLiteException(message, SQLiteErrorCode.SQLITE_READONLY));
+    }
+
     private static void createParentFolders(Path file) {
         Path parent = file.getParent();
         if (parent == null || Files.isDirectory(parent)) {
@@ -195,7 +228,14 @@ public final class SqliteBackend implements DatabaseBackend {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create the folder " + parent + " for the SQLite database", e);
+            // A path that can never work: no wait makes it writable.
+            throw readOnly("cannot create the folder " + parent + " for the SQLite database ("
+                    + (e instanceof java.nio.file.AccessDeniedException
+                            ? "a folder above it is read-only for this user"
+                            : e instanceof java.nio.file.FileAlreadyExistsException
+                                    ? "a file of that name is in the way"
+                                    : e.toString())
+                    + "); create it, or choose another path");
         }
     }
 
@@ -325,7 +365,14 @@ public final class SqliteBackend implements DatabaseBackend {
                     SQLITE_LOCKED_SHAREDCACHE -> Failure.BUSY;
             case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY -> Failure.UNIQUE_VIOLATION;
             case SQLITE_CONSTRAINT_FOREIGNKEY -> Failure.FOREIGN_KEY_VIOLATION;
-            case SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_FULL, SQLITE_READONLY -> Failure.CONNECTION;
+            case SQLITE_READONLY,
+                    SQLITE_READONLY_RECOVERY,
+                    SQLITE_READONLY_CANTLOCK,
+                    SQLITE_READONLY_ROLLBACK,
+                    SQLITE_READONLY_DBMOVED,
+                    SQLITE_READONLY_CANTINIT,
+                    SQLITE_READONLY_DIRECTORY -> Failure.READ_ONLY;
+            case SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_FULL -> Failure.CONNECTION;
             default -> Failure.OTHER;
         };
     }

@@ -31,33 +31,40 @@ record SqliteLocation(Optional<Path> file) {
     }
 
     /**
-     * Accepts {@code sqlite:///abs/path.db}, {@code sqlite:relative/path.db}, {@code
-     * sqlite::memory:} and {@code jdbc:sqlite:PATH}.
+     * Accepts the forms SQLAlchemy and dj-database-url use, with their meaning: {@code
+     * sqlite:///relative/path.db} (three slashes, then a path relative to the working folder),
+     * {@code sqlite:////absolute/path.db} (four slashes), {@code sqlite:///:memory:}, {@code
+     * sqlite://:memory:} and {@code sqlite://} for a private in-memory database; and also {@code
+     * sqlite:relative/path.db}, {@code sqlite:/absolute/path.db}, {@code sqlite::memory:} and
+     * {@code jdbc:sqlite:PATH}.
      */
     static SqliteLocation parse(String setting, String url) {
-        String rest = url.startsWith("jdbc:sqlite:")
-                ? url.substring("jdbc:sqlite:".length())
-                : url.substring("sqlite:".length());
-        if (rest.equals(MEMORY)) {
-            return memory();
-        }
+        boolean jdbc = url.startsWith("jdbc:sqlite:");
+        String rest = jdbc ? url.substring("jdbc:sqlite:".length()) : url.substring("sqlite:".length());
         if (rest.contains("?")) {
             throw new ConfigurationException(
                     setting, "a SQLite URL takes no parameters; Colloquy sets the connection settings itself");
         }
-        if (rest.startsWith("//")) {
-            String path = rest.substring(2);
-            if (!path.startsWith("/")) {
+        if (!jdbc && rest.startsWith("//")) {
+            // sqlite://HOST/PATH, where HOST is always empty: what follows the third slash is the path.
+            String authority = rest.substring(2);
+            if (authority.isEmpty() || authority.equals(MEMORY)) {
+                return memory();
+            }
+            if (!authority.startsWith("/")) {
                 throw new ConfigurationException(
                         setting,
-                        "'sqlite://" + path + "' names no absolute path; write sqlite:///absolute/path.db"
-                                + " or sqlite:relative/path.db");
+                        "'sqlite://" + authority + "' names a host, which SQLite has none of; write"
+                                + " sqlite:///relative/path.db or sqlite:////absolute/path.db");
             }
-            rest = path;
+            rest = authority.substring(1);
+        }
+        if (rest.equals(MEMORY)) {
+            return memory();
         }
         if (rest.isEmpty() || rest.endsWith("/")) {
             throw new ConfigurationException(
-                    setting, "names no database file; write for example sqlite:data/colloquy.db");
+                    setting, "names no database file; write for example sqlite:///data/colloquy.db");
         }
         if (rest.startsWith("file:")) {
             throw new ConfigurationException(setting, "SQLite 'file:' URIs are not supported; give the path itself");
@@ -67,7 +74,14 @@ record SqliteLocation(Optional<Path> file) {
 
     static SqliteLocation file(String setting, String path) {
         try {
-            return new SqliteLocation(Optional.of(Path.of(path).toAbsolutePath().normalize()));
+            Path file = Path.of(path).toAbsolutePath().normalize();
+            if (java.nio.file.Files.isDirectory(file)) {
+                throw new ConfigurationException(
+                        setting,
+                        "'" + file + "' is a folder; name the database file, for example "
+                                + file.resolve("colloquy.db"));
+            }
+            return new SqliteLocation(Optional.of(file));
         } catch (InvalidPathException e) {
             throw new ConfigurationException(setting, "'" + path + "' is not a usable file path: " + e.getReason());
         }

@@ -41,6 +41,8 @@ class SqliteBackendClassifyTest {
         assertThat(classify(SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)).isEqualTo(Failure.FOREIGN_KEY_VIOLATION);
         assertThat(classify(SQLiteErrorCode.SQLITE_CANTOPEN)).isEqualTo(Failure.CONNECTION);
         assertThat(classify(SQLiteErrorCode.SQLITE_FULL)).isEqualTo(Failure.CONNECTION);
+        assertThat(classify(SQLiteErrorCode.SQLITE_READONLY)).isEqualTo(Failure.READ_ONLY);
+        assertThat(classify(SQLiteErrorCode.SQLITE_READONLY_DIRECTORY)).isEqualTo(Failure.READ_ONLY);
         assertThat(classify(SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK)).isEqualTo(Failure.OTHER);
         assertThat(backend.classify(new SQLException("not from SQLite"))).isEqualTo(Failure.OTHER);
     }
@@ -51,7 +53,7 @@ class SqliteBackendClassifyTest {
         assertThat(backend.isDefault()).isTrue();
         assertThat(backend.claims("sqlite:x.db")).isTrue();
         assertThat(backend.claims("postgres://h/db")).isFalse();
-        assertThat(backend.urlForms()).contains("sqlite::memory:");
+        assertThat(backend.urlForms()).contains("sqlite:///:memory:", "sqlite:////absolute/path.db");
         assertThat(backend.settings()).containsOnlyKeys(SqliteBackend.DATABASE_PATH);
     }
 }
