@@ -108,11 +108,21 @@ public final class Copier {
 
     private static void refuseNonEmpty(Side target, RowReader targetReader) {
         var held = new ArrayList<String>();
+        var counts = new java.util.HashMap<String, Long>();
         for (Table table : Tables.ALL) {
             long rows = targetReader.count(table);
+            counts.put(table.name(), rows);
             if (rows > 0) {
                 held.add(rows + " " + table.name());
             }
+        }
+        boolean firstStartOnly = held.size() == 2 && counts.get("project") == 1 && counts.get("api_token") == 1;
+        if (firstStartOnly) {
+            throw new TransferException("the target " + target.description()
+                    + " holds only one project and one token, which is what a server's first start creates:"
+                    + " the server was started on it before the copy. Empty it (drop and re-create the"
+                    + " database), copy into it, and only then start the server on it; the copied tokens"
+                    + " keep working and no new one is created");
         }
         if (!held.isEmpty()) {
             throw new TransferException("the target " + target.description() + " already holds data ("

@@ -9,10 +9,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
-        description =
-                "Check connectivity and the schema; exit 0 when the database is ready, 1 when its schema is"
-                        + " not current, 3 when it cannot be reached or does not exist. Reads only: creates and"
-                        + " changes nothing.")
+        description = "Check connectivity and the schema; exit 0 when the database is ready, 1 when its schema is"
+                + " not current, 3 when it cannot be reached or does not exist. Reads only: creates and"
+                + " changes nothing.")
 public class CheckCommand extends DatabaseCommand {
 
     @ParentCommand

@@ -77,8 +77,9 @@ public class ServeCommand extends DatabaseCommand {
         var serverSettings = ServerSettings.from(settings);
         Database db = Launch.open(databaseSettings, settings);
         try {
-            bootstrap(db, serverSettings, environment);
-            return HttpServer.start(db, serverSettings, Clock.systemUTC());
+            // The port first: a server that cannot listen creates no token it would then lose.
+            return HttpServer.start(
+                    db, serverSettings, Clock.systemUTC(), () -> bootstrap(db, serverSettings, environment));
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -47,8 +47,13 @@ public class TokenCommand implements Runnable {
                 names = "--project",
                 required = true,
                 paramLabel = "NAME",
-                description = "the project (created if it does not exist)")
+                description = "the project; it must exist unless --create-project is given")
         String project;
+
+        @Option(
+                names = "--create-project",
+                description = "create the project when it does not exist (without it, an unknown name is refused)")
+        boolean createProject;
 
         @Option(names = "--admin", description = "the token may also manage projects and tokens")
         boolean admin;
@@ -77,7 +82,18 @@ public class TokenCommand implements Runnable {
             });
             try (Database db = open()) {
                 var existing = db.projects().findByName(project);
-                var target = db.projects().findOrCreate(project);
+                if (existing.isEmpty() && !createProject) {
+                    var known = db.projects().list().stream()
+                            .map(p -> p.name())
+                            .sorted()
+                            .toList();
+                    throw new CommandLine.ParameterException(
+                            token.spec.commandLine(),
+                            "--project: there is no project '" + project + "'"
+                                    + (known.isEmpty() ? "" : " (projects: " + String.join(", ", known) + ")")
+                                    + "; add --create-project to create it");
+                }
+                var target = existing.orElseGet(() -> db.projects().findOrCreate(project));
                 if (existing.isEmpty()) {
                     environment.err().println("Created project '" + project + "'.");
                 }

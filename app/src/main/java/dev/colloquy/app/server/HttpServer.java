@@ -49,6 +49,15 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(Database database, ServerSettings settings, Clock clock) {
+        return start(database, settings, clock, () -> {});
+    }
+
+    /**
+     * Starts the server; {@code onceBound} runs after the port is bound and before requests are
+     * announced, so that work which must happen once (the first admin token) never happens for a
+     * server that cannot listen.
+     */
+    public static HttpServer start(Database database, ServerSettings settings, Clock clock, Runnable onceBound) {
         // Grizzly logs through java.util.logging; route it to the same log as the rest.
         if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
             org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -78,6 +87,13 @@ public final class HttpServer implements AutoCloseable {
             } catch (java.io.IOException e) {
                 codec.close();
                 throw new ExecutionException(e);
+            }
+            try {
+                onceBound.run();
+            } catch (RuntimeException e) {
+                grizzly.shutdownNow();
+                codec.close();
+                throw e;
             }
             var usage = container.select(TokenUsage.class).get();
             var scheduler = BackgroundJobs.start(database, settings, usage, clock);

@@ -57,6 +57,22 @@ class CliTest {
     }
 
     @Test
+    void aServerThatCannotListenCreatesNoFirstToken() throws Exception {
+        String url = TestDatabases.freshUrl("sqlite");
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run serve = run(Map.of("DATABASE_URL", url, "HTTP_PORT", Integer.toString(taken.getLocalPort())), "serve");
+            assertThat(serve.code()).as(serve.toString()).isEqualTo(1);
+            assertThat(serve.err()).contains("could not start the HTTP server");
+            assertThat(serve.out()).doesNotContain("cq_");
+        }
+        try (var database = Database.open(TestDatabases.settings(url))) {
+            assertThat(database.tokens().any())
+                    .as("the next start still makes the first token")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void checkOfAMissingSqliteFileSaysSoAndCreatesNothing() {
         String url = TestDatabases.freshUrl("sqlite");
         var file = java.nio.file.Path.of(url.substring("sqlite:".length()));
@@ -104,7 +120,13 @@ class CliTest {
         assertThat(ready.code()).as(ready.toString()).isZero();
         assertThat(ready.out()).contains("Connectivity:   ok").contains("Ready");
 
-        Run created = run(env, "token", "create", "--project", "cli-project", "--admin", "--name", "ops");
+        Run typo = run(env, "token", "create", "--project", "cli-projcet", "--admin");
+        assertThat(typo.code()).as(typo.toString()).isEqualTo(2);
+        assertThat(typo.err()).contains("no project 'cli-projcet'").contains("--create-project");
+        assertThat(typo.out()).doesNotContain("cq_");
+
+        Run created =
+                run(env, "token", "create", "--project", "cli-project", "--create-project", "--admin", "--name", "ops");
         assertThat(created.code()).as(created.toString()).isZero();
         String secret = created.lastLine();
         assertThat(secret).startsWith("cq_");

@@ -78,6 +78,27 @@ class TransferCliTest {
     }
 
     @Test
+    void copyIntoATargetAServerWasStartedOnSaysWhatToDo() throws Exception {
+        String target = TestDatabases.freshUrl("postgres");
+        // What a first start leaves: the project 'default' and its admin token.
+        CliTest.Run minted = run(
+                Map.of("DATABASE_URL", target),
+                "token",
+                "create",
+                "--project",
+                "default",
+                "--create-project",
+                "--admin");
+        assertThat(minted.code()).as(minted.toString()).isZero();
+        CliTest.Run refused = run(NO_ENV, "copy", "--from", source, "--to", target);
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err())
+                .contains("what a server's first start creates")
+                .contains("drop and re-create the database");
+        assertThat(count(target, "message")).isZero();
+    }
+
+    @Test
     void copyIntoATargetHoldingDataIsRefusedAndChangesNothing() throws Exception {
         String target = TestDatabases.freshUrl("postgres");
         try (var db = Database.open(TestDatabases.settings(target))) {
