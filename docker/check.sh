@@ -53,6 +53,9 @@ if pg["depends_on"]["postgres"]["condition"] != "service_healthy":
     sys.exit("docker/compose.yml: colloquy-postgres must wait for a healthy postgres")
 if not pg["environment"]["DATABASE_URL"].startswith("postgres://"):
     sys.exit("docker/compose.yml: colloquy-postgres must get a DATABASE_URL")
+guard = " ".join(services["postgres"].get("entrypoint", []))
+if "POSTGRES_PASSWORD" not in guard or "exec docker-entrypoint.sh postgres" not in guard:
+    sys.exit("docker/compose.yml: postgres must refuse an empty POSTGRES_PASSWORD at once, then exec the entrypoint of the image")
 if "/data" not in " ".join(services["colloquy"]["volumes"]):
     sys.exit("docker/compose.yml: colloquy must keep /data in a volume")
 '

@@ -30,16 +30,17 @@ public final class Exporter {
         var reader = new RowReader(source);
         var counts = new LinkedHashMap<String, Long>();
         try {
-            out.write(ExportFormat.header());
-            out.write('\n');
             List<Row> projects = all(reader, Tables.PROJECT).stream()
                     .filter(p ->
                             projectName.map(name -> name.equals(p.get("name"))).orElse(true))
                     .toList();
             if (projectName.isPresent() && projects.isEmpty()) {
+                // Refused before a single line is written.
                 throw new TransferException(
                         "the " + source.description() + " has no project named '" + projectName.get() + "'");
             }
+            out.write(ExportFormat.header());
+            out.write('\n');
             var projectIds = new java.util.HashSet<Object>();
             projects.forEach(p -> projectIds.add(p.get("id")));
             counts.put("project", write(out, "project", projects));

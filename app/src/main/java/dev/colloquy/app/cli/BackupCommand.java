@@ -26,6 +26,10 @@ public class BackupCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         var environment = environment();
+        if (java.nio.file.Files.exists(target)) {
+            throw new dev.colloquy.persistence.config.ConfigurationException(
+                    "--to", target + " exists already; choose a new file");
+        }
         try (var db = open()) {
             try {
                 db.backup(target);

@@ -63,10 +63,25 @@ public class ExportCommand extends DatabaseCommand {
                                 writer,
                                 new ProgressPrinter(environment.err(), environment.terminal()));
             } catch (IOException e) {
+                deletePartialOutput();
                 throw new UncheckedIOException("could not write the export: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                deletePartialOutput();
+                throw e;
             }
             environment.err().println("Exported " + Counts.describe(counts));
             return 0;
+        }
+    }
+
+    /** A failed export leaves no file behind: the file was made by this run (it must not exist before). */
+    private void deletePartialOutput() {
+        if (output != null) {
+            try {
+                Files.deleteIfExists(output);
+            } catch (IOException e) {
+                environment().err().println("Could not remove the incomplete " + output + ": " + e.getMessage());
+            }
         }
     }
 

@@ -14,6 +14,9 @@ import picocli.CommandLine.ParentCommand;
         description = "Delete conversations (with their messages) not updated for a while: the retention rule by hand.")
 public class PurgeCommand extends DatabaseCommand {
 
+    /** A destructive cutoff shorter than this is a likely slip ('1m' for a month) and needs consent. */
+    static final Duration SHORTEST_WITHOUT_CONSENT = Duration.ofHours(1);
+
     static final int MAX_BATCH = 10_000;
 
     @ParentCommand
@@ -28,8 +31,15 @@ public class PurgeCommand extends DatabaseCommand {
             names = "--older-than",
             required = true,
             paramLabel = "DURATION",
-            description = "purge what was not updated for this long: 90d, 12h, 30m or ISO-8601 (P90D, PT12H)")
+            description = "purge what was not updated for this long: a number and a unit, d = days, h = hours,"
+                    + " m = MINUTES (not months), s = seconds, ms = milliseconds (90d, 12h), or ISO-8601"
+                    + " (P90D, PT12H); under one hour needs --allow-short")
     String olderThan;
+
+    @Option(
+            names = "--allow-short",
+            description = "allow a cutoff under one hour (deletes nearly everything not touched just now)")
+    boolean allowShort;
 
     @Option(names = "--dry-run", description = "only count what would be purged")
     boolean dryRun;
@@ -47,6 +57,13 @@ public class PurgeCommand extends DatabaseCommand {
         if (age.isZero()) {
             throw new dev.colloquy.persistence.config.ConfigurationException(
                     "--older-than", "must be longer than zero");
+        }
+        if (age.compareTo(SHORTEST_WITHOUT_CONSENT) < 0 && !allowShort) {
+            throw new dev.colloquy.persistence.config.ConfigurationException(
+                    "--older-than",
+                    "'" + olderThan + "' is " + age.toSeconds() + " seconds, which would purge nearly every"
+                            + " conversation; 'm' means minutes (write 30d for a month). Add --allow-short if this"
+                            + " is meant");
         }
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new dev.colloquy.persistence.config.ConfigurationException(

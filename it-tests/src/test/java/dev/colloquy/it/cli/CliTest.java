@@ -316,6 +316,15 @@ class CliTest {
         try (var database = Database.open(TestDatabases.settings(url))) {
             assertThat(database.retention().counts().conversations()).isEqualTo(1);
         }
+        Run month = run(env, "purge", "--older-than", "1m");
+        assertThat(month.code()).as("'1m' is a minute, not a month").isEqualTo(2);
+        assertThat(month.err()).contains("minutes").contains("--allow-short");
+        try (var database = Database.open(TestDatabases.settings(url))) {
+            assertThat(database.retention().counts().conversations()).isEqualTo(1);
+        }
+        Run meant = run(env, "purge", "--older-than", "1m", "--allow-short", "--dry-run");
+        assertThat(meant.code()).as(meant.toString()).isZero();
+        assertThat(run(env, "purge", "--help").out().replaceAll("\\s+", " ")).contains("m = MINUTES (not months)");
         assertThat(run(env, "purge", "--older-than", "soon").code()).isEqualTo(2);
         assertThat(run(env, "purge", "--older-than", "0d").code()).isEqualTo(2);
         assertThat(run(env, "purge", "--older-than", "1d", "--batch-size", "0").code())
@@ -353,7 +362,7 @@ class CliTest {
             }
             Run again = run(Map.of("DATABASE_URL", url), "backup", "--to", target.toString());
             assertThat(again.code()).isEqualTo(2);
-            assertThat(again.err()).contains("exists already");
+            assertThat(again.err()).contains("--to: " + target + " exists already");
         }
     }
 

@@ -237,6 +237,12 @@ class TransferErrorsTest {
         CliTest.Run unknown = run(NO_ENV, "export", "--database-url", url, "--project", "unknown");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("has no project named 'unknown'");
+        assertThat(unknown.out()).as("nothing written before the refusal").isEmpty();
+        Path partial = folder.resolve("partial.jsonl");
+        CliTest.Run unknownToFile =
+                run(NO_ENV, "export", "--database-url", url, "--project", "unknown", "--output", partial.toString());
+        assertThat(unknownToFile.code()).isEqualTo(1);
+        assertThat(partial).doesNotExist();
 
         Path written = folder.resolve("out.jsonl");
         CliTest.Run file = run(NO_ENV, "export", "--database-url", url, "--output", written.toString());
