@@ -154,6 +154,11 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void aMaxLifetimeOfZeroMeansConnectionsAreNeverReplaced() {
+        assertThat(resolve("DB_POOL_MAX_LIFETIME", "0").pool().maxLifetime()).isZero();
+    }
+
+    @Test
     void poolStartupAndMigrateSettingsOverrideDefaults() {
         var settings = resolve(
                 "DB_POOL_MAX_SIZE",

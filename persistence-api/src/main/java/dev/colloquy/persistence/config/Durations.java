@@ -14,6 +14,9 @@ public final class Durations {
 
     public static Duration parse(String name, String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
+        if (value.equals("0")) {
+            return Duration.ZERO; // nothing needs a unit
+        }
         var simple = SIMPLE.matcher(value);
         if (simple.matches()) {
             long amount = Long.parseLong(simple.group(1));

@@ -16,6 +16,7 @@ class DurationsTest {
         assertThat(Durations.parse("X", "12H")).isEqualTo(Duration.ofHours(12));
         assertThat(Durations.parse("X", " 90d ")).isEqualTo(Duration.ofDays(90));
         assertThat(Durations.parse("X", "PT1M30S")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Durations.parse("X", "0")).as("zero needs no unit").isZero();
     }
 
     @Test
