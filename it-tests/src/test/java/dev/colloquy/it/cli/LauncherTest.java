@@ -45,8 +45,8 @@ class LauncherTest {
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(output)
                 .contains("Using SQLite database at " + directory.resolve("c.db"))
-                .contains("Not ready");
-        assertThat(check.exitValue()).isEqualTo(1);
-        assertThat(Files.exists(directory.resolve("c.db"))).isTrue();
+                .contains("Not ready: the SQLite file " + directory.resolve("c.db") + " does not exist");
+        assertThat(check.exitValue()).isEqualTo(3);
+        assertThat(directory.resolve("c.db")).as("check creates nothing").doesNotExist();
     }
 }

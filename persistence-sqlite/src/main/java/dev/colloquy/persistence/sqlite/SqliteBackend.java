@@ -180,9 +180,15 @@ public final class SqliteBackend implements DatabaseBackend {
         }
         var config = new HikariConfig();
         config.setPoolName(name);
-        config.setDriverClassName("org.sqlite.JDBC");
-        config.setJdbcUrl(target.jdbcUrl());
-        config.setDataSourceProperties(sqlite.toProperties());
+        if (readOnly) {
+            config.setDriverClassName("org.sqlite.JDBC");
+            config.setJdbcUrl(target.jdbcUrl());
+            config.setDataSourceProperties(sqlite.toProperties());
+        } else {
+            var driver = new org.sqlite.SQLiteDataSource(sqlite);
+            driver.setUrl(target.jdbcUrl());
+            config.setDataSource(new ExplicitTransactions(driver));
+        }
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(idle);
         config.setReadOnly(readOnly);
