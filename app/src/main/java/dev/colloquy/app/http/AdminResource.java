@@ -2,6 +2,7 @@ package dev.colloquy.app.http;
 
 import dev.colloquy.app.http.Inputs.ProjectInput;
 import dev.colloquy.app.http.Inputs.TokenInput;
+import dev.colloquy.app.http.Views.IssuedTokenView;
 import dev.colloquy.app.http.Views.Items;
 import dev.colloquy.app.http.Views.ProjectView;
 import dev.colloquy.app.http.Views.TokenView;
@@ -88,7 +89,7 @@ public class AdminResource {
                         .path("v1/tokens")
                         .path(issued.token().id().toString())
                         .build())
-                .entity(TokenView.issued(issued))
+                .entity(IssuedTokenView.of(issued))
                 .build();
     }
 

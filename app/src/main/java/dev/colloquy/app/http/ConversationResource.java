@@ -92,17 +92,17 @@ public class ConversationResource {
     @GET
     public PageView<ConversationView> list() {
         UUID project = project();
-        var params = Params.of(uri, Set.of("limit", "cursor", "tag", "updatedSince"), "meta.");
+        var params = Params.of(uri, Set.of("limit", "cursor", "tag", "updatedSince"), true);
         var filter = new ConversationFilter(
                 params.text("tag"),
                 java.util.Map.of(),
                 params.instant("updatedSince"),
                 params.pageSize("limit", settings.limits()),
                 params.text("cursor"));
-        for (var entry : params.all().entrySet()) {
-            if (entry.getKey().startsWith("meta.")) {
-                String value = params.text(entry.getKey()).orElse("");
-                filter = filter.withMetadata(entry.getKey().substring("meta.".length()), value);
+        for (String name : params.all().keySet()) {
+            var key = Params.metadataKey(name);
+            if (key.isPresent()) {
+                filter = filter.withMetadata(key.get(), params.text(name).orElse(""));
             }
         }
         var page = database.conversations().list(project, filter);
@@ -228,7 +228,7 @@ public class ConversationResource {
     public Items<MessageView> history(@PathParam("id") String id) {
         UUID project = project();
         UUID conversation = id(id);
-        var params = Params.of(uri, Set.of("last", "after", "before", "limit"), null);
+        var params = Params.of(uri, Set.of("last", "after", "before", "limit"));
         int last = params.pageSize("last", settings.limits());
         var after = params.integer("after");
         var before = params.integer("before");

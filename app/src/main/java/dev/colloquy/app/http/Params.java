@@ -22,19 +22,38 @@ final class Params {
         this.values = values;
     }
 
-    static Params of(UriInfo uri, Set<String> allowed, String allowedPrefix) {
+    static Params of(UriInfo uri, Set<String> allowed) {
+        return of(uri, allowed, false);
+    }
+
+    /**
+     * The query's parameters, refusing any other than {@code allowed}; with {@code metadata}, also
+     * metadata filters: {@code meta[KEY]=VALUE} (OpenAPI's deepObject style) or {@code meta.KEY=VALUE}.
+     */
+    static Params of(UriInfo uri, Set<String> allowed, boolean metadata) {
         var values = uri.getQueryParameters();
         for (String name : values.keySet()) {
-            if (!allowed.contains(name) && (allowedPrefix == null || !name.startsWith(allowedPrefix))) {
+            if (!allowed.contains(name) && !(metadata && metadataKey(name).isPresent())) {
                 throw new ApiException(
                         Problem.VALIDATION,
                         "unknown query parameter '" + name + "'; known: "
                                 + String.join(", ", new java.util.TreeSet<>(allowed))
-                                + (allowedPrefix == null ? "" : ", " + allowedPrefix + "KEY"),
+                                + (metadata ? ", meta[KEY] (or meta.KEY)" : ""),
                         name);
             }
         }
         return new Params(values);
+    }
+
+    /** The metadata key a filter parameter names: {@code meta[KEY]} or {@code meta.KEY}. */
+    static Optional<String> metadataKey(String name) {
+        if (name.startsWith("meta[") && name.endsWith("]") && name.length() > 6) {
+            return Optional.of(name.substring(5, name.length() - 1));
+        }
+        if (name.startsWith("meta.") && name.length() > 5) {
+            return Optional.of(name.substring(5));
+        }
+        return Optional.empty();
     }
 
     MultivaluedMap<String, String> all() {

@@ -39,7 +39,7 @@ public class SearchResource {
     @Path("search")
     public Items<SearchHitView> search() {
         var project = Caller.of(security).projectId();
-        var params = Params.of(uri, Set.of("q", "limit", "tag", "role", "conversationId"), null);
+        var params = Params.of(uri, Set.of("q", "limit", "tag", "role", "conversationId"));
         var request = new SearchRequest(
                 params.text("q").orElse(""),
                 params.pageSize("limit", settings.limits()),
@@ -55,7 +55,7 @@ public class SearchResource {
     @Path("tags")
     public Items<TagView> tags() {
         var project = Caller.of(security).projectId();
-        Params.of(uri, Set.of(), null);
+        Params.of(uri, Set.of());
         return new Items<>(
                 database.conversations().tags(project).stream().map(TagView::of).toList());
     }

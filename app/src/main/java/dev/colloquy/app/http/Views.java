@@ -87,7 +87,31 @@ public final class Views {
         }
     }
 
+    /** A token as listed: never its secret. */
     public record TokenView(
+            UUID id,
+            UUID projectId,
+            String name,
+            boolean admin,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant revokedAt,
+            Instant lastUsedAt) {
+        static TokenView of(ApiToken t) {
+            return new TokenView(
+                    t.id(),
+                    t.projectId(),
+                    t.name(),
+                    t.admin(),
+                    t.createdAt(),
+                    t.expiresAt().orElse(null),
+                    t.revokedAt().orElse(null),
+                    t.lastUsedAt().orElse(null));
+        }
+    }
+
+    /** A token as issued: the one answer that carries its secret. */
+    public record IssuedTokenView(
             UUID id,
             UUID projectId,
             String name,
@@ -97,25 +121,18 @@ public final class Views {
             Instant revokedAt,
             Instant lastUsedAt,
             String secret) {
-        static TokenView of(ApiToken t) {
-            return of(t, null);
-        }
-
-        static TokenView issued(IssuedToken issued) {
-            return of(issued.token(), issued.secret());
-        }
-
-        private static TokenView of(ApiToken t, String secret) {
-            return new TokenView(
+        static IssuedTokenView of(IssuedToken issued) {
+            var t = TokenView.of(issued.token());
+            return new IssuedTokenView(
                     t.id(),
                     t.projectId(),
                     t.name(),
                     t.admin(),
                     t.createdAt(),
-                    t.expiresAt().orElse(null),
-                    t.revokedAt().orElse(null),
-                    t.lastUsedAt().orElse(null),
-                    secret);
+                    t.expiresAt(),
+                    t.revokedAt(),
+                    t.lastUsedAt(),
+                    issued.secret());
         }
     }
 }

@@ -35,7 +35,9 @@ final class RequestTargets {
                 || (c >= 'A' && c <= 'Z')
                 || (c >= '0' && c <= '9')
                 || ALLOWED_PUNCTUATION.indexOf(c) >= 0
-                || (query && c == '?');
+                // Brackets are not URI characters in a query, but deepObject parameters
+                // (meta[key]=value), as OpenAPI clients and browsers send them, carry them raw.
+                || (query && (c == '?' || c == '[' || c == ']'));
     }
 
     private static boolean hex(char c) {

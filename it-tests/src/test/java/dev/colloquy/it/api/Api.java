@@ -69,6 +69,7 @@ public final class Api {
                 method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(method, base.resolve(path), response);
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = MissingNode.getInstance();
             if (type.contains("json") && !response.body().isEmpty()) {
@@ -113,6 +114,7 @@ public final class Api {
                 .build();
         try {
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check("POST", base.resolve(path), response);
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = type.contains("json") ? JSON.readTree(response.body()) : MissingNode.getInstance();
             return new Answer(response.statusCode(), type, response, json);

@@ -102,6 +102,15 @@ public interface ApiContract {
         assertThat(ids(api().get("/v1/conversations?tag=T1", token))).containsExactlyInAnyOrder(ids.get(1), ids.get(3));
         assertThat(ids(api().get("/v1/conversations?meta.k=v2", token))).containsExactly(ids.get(2));
         assertThat(ids(api().get("/v1/conversations?meta.i=4&tag=t0", token))).containsExactly(ids.get(4));
+        // OpenAPI's deepObject form, raw and percent-encoded, means the same.
+        var raw = RawHttp.send(
+                api().base(),
+                "GET /v1/conversations?meta[k]=v2 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nConnection: close\r\n\r\n");
+        assertThat(raw.status()).as(raw.toString()).isEqualTo(200);
+        assertThat(raw.body()).contains(ids.get(2)).doesNotContain(ids.get(4));
+        assertThat(ids(api().get("/v1/conversations?meta%5Bi%5D=4&tag=t0", token)))
+                .containsExactly(ids.get(4));
         assertThat(ids(api().get("/v1/conversations?updatedSince=2999-01-01T00:00:00Z", token)))
                 .isEmpty();
 
@@ -189,7 +198,9 @@ public interface ApiContract {
         Answer listed = api().get("/v1/projects/" + projectId + "/tokens", admin());
         assertThat(listed.json().get("items")).hasSize(1);
         assertThat(listed.raw().body()).doesNotContain(secret);
-        assertThat(listed.json().get("items").get(0).get("secret").isNull()).isTrue();
+        assertThat(listed.json().get("items").get(0).has("secret"))
+                .as("a listed token has no secret field")
+                .isFalse();
 
         createConversation(secret, "{}");
         assertThat(api().get("/v1/projects", secret).status()).isEqualTo(403);
