@@ -99,11 +99,8 @@ public class ConversationResource {
                 params.instant("updatedSince"),
                 params.pageSize("limit", settings.limits()),
                 params.text("cursor"));
-        for (String name : params.all().keySet()) {
-            var key = Params.metadataKey(name);
-            if (key.isPresent()) {
-                filter = filter.withMetadata(key.get(), params.text(name).orElse(""));
-            }
+        for (var entry : params.metadataFilters().entrySet()) {
+            filter = filter.withMetadata(entry.getKey(), entry.getValue());
         }
         var page = database.conversations().list(project, filter);
         return new PageView<>(

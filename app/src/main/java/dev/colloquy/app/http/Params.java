@@ -33,16 +33,44 @@ final class Params {
     static Params of(UriInfo uri, Set<String> allowed, boolean metadata) {
         var values = uri.getQueryParameters();
         for (String name : values.keySet()) {
-            if (!allowed.contains(name) && !(metadata && metadataKey(name).isPresent())) {
+            boolean filter =
+                    metadata && (name.equals(METADATA) || metadataKey(name).isPresent());
+            if (!allowed.contains(name) && !filter) {
                 throw new ApiException(
                         Problem.VALIDATION,
                         "unknown query parameter '" + name + "'; known: "
                                 + String.join(", ", new java.util.TreeSet<>(allowed))
-                                + (metadata ? ", meta[KEY] (or meta.KEY)" : ""),
+                                + (metadata ? ", metadata (KEY=VALUE), meta[KEY] (or meta.KEY)" : ""),
                         name);
             }
         }
         return new Params(values);
+    }
+
+    /** The repeatable metadata filter parameter, each value {@code KEY=VALUE}. */
+    static final String METADATA = "metadata";
+
+    /**
+     * The metadata filters of the query: every {@code metadata=KEY=VALUE} (the key runs to the
+     * first {@code =}), then every {@code meta[KEY]=VALUE} and {@code meta.KEY=VALUE}.
+     */
+    java.util.Map<String, String> metadataFilters() {
+        var filters = new java.util.LinkedHashMap<String, String>();
+        for (String given : values.getOrDefault(METADATA, List.of())) {
+            int equals = given.indexOf('=');
+            if (equals < 1) {
+                throw new ApiException(
+                        Problem.VALIDATION, "'metadata' must be KEY=VALUE, was '" + abbreviate(given) + "'", METADATA);
+            }
+            filters.put(given.substring(0, equals), given.substring(equals + 1));
+        }
+        for (String name : values.keySet()) {
+            var key = metadataKey(name);
+            if (key.isPresent()) {
+                filters.put(key.get(), text(name).orElse(""));
+            }
+        }
+        return filters;
     }
 
     /** The metadata key a filter parameter names: {@code meta[KEY]} or {@code meta.KEY}. */

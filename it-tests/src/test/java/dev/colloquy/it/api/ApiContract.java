@@ -102,7 +102,12 @@ public interface ApiContract {
         assertThat(ids(api().get("/v1/conversations?tag=T1", token))).containsExactlyInAnyOrder(ids.get(1), ids.get(3));
         assertThat(ids(api().get("/v1/conversations?meta.k=v2", token))).containsExactly(ids.get(2));
         assertThat(ids(api().get("/v1/conversations?meta.i=4&tag=t0", token))).containsExactly(ids.get(4));
-        // OpenAPI's deepObject form, raw and percent-encoded, means the same.
+        // The documented form, repeatable; and the bracket form, raw and percent-encoded.
+        assertThat(ids(api().get("/v1/conversations?metadata=k%3Dv2", token))).containsExactly(ids.get(2));
+        assertThat(ids(api().get("/v1/conversations?metadata=i=4&metadata=k=v4&tag=t0", token)))
+                .containsExactly(ids.get(4));
+        assertThat(ids(api().get("/v1/conversations?metadata=i=4&metadata=k=v3", token)))
+                .isEmpty();
         var raw = RawHttp.send(
                 api().base(),
                 "GET /v1/conversations?meta[k]=v2 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token

@@ -199,6 +199,8 @@ public interface BadRequestContract {
                 get("two tags", "/v1/conversations?tag=a&tag=b", 400, "validation"),
                 get("unknown query parameter", "/v1/conversations?colour=red", 400, "validation"),
                 get("bad metadata filter key", "/v1/conversations?meta.a%22b=x", 400, "validation"),
+                get("metadata filter without '='", "/v1/conversations?metadata=channel", 400, "validation"),
+                get("metadata filter without a key", "/v1/conversations?metadata=%3Dx", 400, "validation"),
                 get("last zero", "/v1/conversations/{c}/messages?last=0", 400, "validation"),
                 get("last negative", "/v1/conversations/{c}/messages?last=-5", 400, "validation"),
                 get("after negative", "/v1/conversations/{c}/messages?after=-1", 400, "validation"),

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The HTTP API on a real server over a SQLite file. */
-class SqliteApiTest implements ApiContract, BadRequestContract, MalformedRequestContract {
+class SqliteApiTest implements ApiContract, BadRequestContract, MalformedRequestContract, GeneratedClientContract {
 
     private static ServerFixture fixture;
 
