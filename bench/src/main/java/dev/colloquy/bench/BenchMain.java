@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 public final class BenchMain implements Callable<Integer> {
 
     static final List<String> SCENARIOS =
-            List.of("append", "writers", "history", "search", "list", "bulk", "copy", "start");
+            List.of("append", "writers", "history", "search", "list", "bulk", "copy", "start", "cli-start");
 
     @Option(names = "--scale", paramLabel = "NAME", description = "smoke, small or full [full]")
     String scale = "full";
@@ -40,7 +40,7 @@ public final class BenchMain implements Callable<Integer> {
             names = "--scenarios",
             split = ",",
             paramLabel = "NAME",
-            description = "any of append, writers, history, search, list, bulk, copy, start [all]")
+            description = "any of append, writers, history, search, list, bulk, copy, start, cli-start [all]")
     List<String> scenarios = SCENARIOS;
 
     @Option(
@@ -113,6 +113,9 @@ public final class BenchMain implements Callable<Integer> {
                 }
                 if (scenarios.contains("start")) {
                     all.addAll(run.startToReady(backend, scratch));
+                }
+                if (scenarios.contains("cli-start")) {
+                    all.addAll(run.cliStart(backend, scratch));
                 }
             }
             if (scenarios.contains("copy") && backends.containsAll(List.of("sqlite", "postgres"))) {

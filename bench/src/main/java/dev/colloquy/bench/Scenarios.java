@@ -316,36 +316,82 @@ final class Scenarios {
     // ---------------------------------------------------------------- start to ready
 
     /** {@code java -jar colloquy.jar serve} from launch to the first 200 of /health/ready. */
+    /**
+     * {@code serve} from process start to the first 200 of {@code /health/ready}: a first start on
+     * a new database and restarts with {@code java -jar}, then restarts through {@code bin/colloquy}.
+     */
     List<Measurement> startToReady(String backend, Path scratch) throws Exception {
         var results = new ArrayList<Measurement>();
         String url = databases.fresh(backend);
-        for (int run = 1; run <= scale.startRuns(); run++) {
-            long start = System.nanoTime();
-            try (var server = ServerProcess.start(
-                            colloquyJar, url, scratch.resolve("start-" + backend + "-" + run + ".log"));
-                    var connection = new HttpConnection(server.uri())) {
-                while (connection.send("GET", "/health/ready", null, null) != 200) {
-                    Thread.sleep(20);
+        int run = 0;
+        for (var launch : ServerProcess.Launch.values()) {
+            for (int i = 1; i <= scale.startRuns(); i++) {
+                run++;
+                long start = System.nanoTime();
+                try (var server = ServerProcess.start(
+                                launch, colloquyJar, url, scratch.resolve("start-" + backend + "-" + run + ".log"));
+                        var connection = new HttpConnection(server.uri())) {
+                    while (connection.send("GET", "/health/ready", null, null) != 200) {
+                        Thread.sleep(20);
+                    }
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    String subject = launch == ServerProcess.Launch.LAUNCHER
+                            ? "restart-launcher"
+                            : run == 1 ? "first-start" : "restart";
+                    results.add(once("start-to-ready", backend, subject, seconds, "start"));
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                String subject = run == 1 ? "first-start" : "restart";
-                results.add(new Measurement(
-                        "start-to-ready",
-                        backend,
-                        subject,
-                        1,
-                        1,
-                        seconds,
-                        1 / seconds,
-                        seconds * 1000,
-                        seconds * 1000,
-                        seconds * 1000,
-                        0,
-                        "start"));
-                log.printf("  %-18s %-8s %-16s %.2f s%n", "start-to-ready", backend, subject, seconds);
             }
         }
         return results;
+    }
+
+    /**
+     * A short command, {@code token list} on a migrated database, from process start to exit:
+     * with {@code java -jar} and through {@code bin/colloquy}.
+     */
+    List<Measurement> cliStart(String backend, Path scratch) throws Exception {
+        var results = new ArrayList<Measurement>();
+        String url = databases.fresh(backend);
+        exec(ServerProcess.Launch.JAVA_JAR.command(colloquyJar, "migrate", "--database-url", url), scratch);
+        for (var launch : ServerProcess.Launch.values()) {
+            for (int i = 1; i <= scale.startRuns(); i++) {
+                long start = System.nanoTime();
+                exec(launch.command(colloquyJar, "token", "list", "--database-url", url), scratch);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                String subject = launch == ServerProcess.Launch.LAUNCHER ? "launcher" : "java-jar";
+                results.add(once("cli-start", backend, subject, seconds, "cli-start"));
+            }
+        }
+        return results;
+    }
+
+    private static void exec(ProcessBuilder command, Path scratch) throws Exception {
+        Path output = scratch.resolve("cli.log");
+        Process process = command.redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(
+                    "the command " + command.command() + " failed: " + java.nio.file.Files.readString(output));
+        }
+    }
+
+    private Measurement once(String scenario, String backend, String subject, double seconds, String group) {
+        log.printf("  %-18s %-8s %-16s %.2f s%n", scenario, backend, subject, seconds);
+        return new Measurement(
+                scenario,
+                backend,
+                subject,
+                1,
+                1,
+                seconds,
+                1 / seconds,
+                seconds * 1000,
+                seconds * 1000,
+                seconds * 1000,
+                0,
+                group);
     }
 
     static Instant now() {

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
-/** {@code java -jar colloquy.jar serve} as a process of its own, as it runs in production. */
+/**
+ * {@code colloquy serve} as a process of its own, as it runs in production: started with {@code
+ * java -jar colloquy.jar}, or through the {@code bin/colloquy} launcher (which adds the
+ * class-data-sharing archive the build records).
+ */
 final class ServerProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Colloquy listening on (http://\\S+)");
@@ -22,13 +26,47 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path jar, String databaseUrl, Path log) throws IOException, InterruptedException {
-        var builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        jar.toString(),
-                        "serve")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        return start(Launch.JAVA_JAR, jar, databaseUrl, log);
+    }
+
+    /** How a command is started. */
+    enum Launch {
+        /** {@code java -jar colloquy.jar}, nothing else. */
+        JAVA_JAR,
+        /** {@code bin/colloquy}, next to the JAR's {@code app/target} folder. */
+        LAUNCHER;
+
+        /** The process for {@code colloquy args}, with the JDK running the harness first on the PATH. */
+        ProcessBuilder command(Path jar, String... args) {
+            var command = new java.util.ArrayList<String>();
+            if (this == JAVA_JAR) {
+                command.addAll(java.util.List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+            } else {
+                command.add(jar.toAbsolutePath()
+                        .getParent()
+                        .getParent()
+                        .getParent()
+                        .resolve("bin/colloquy")
+                        .toString());
+            }
+            command.addAll(java.util.List.of(args));
+            var builder = new ProcessBuilder(command);
+            builder.environment().put("COLLOQUY_JAR", jar.toAbsolutePath().toString());
+            builder.environment()
+                    .put(
+                            "PATH",
+                            Path.of(System.getProperty("java.home"), "bin")
+                                    + java.io.File.pathSeparator
+                                    + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            builder.environment().remove("JAVA_OPTS");
+            return builder;
+        }
+    }
+
+    static ServerProcess start(Launch launch, Path jar, String databaseUrl, Path log)
+            throws IOException, InterruptedException {
+        var builder = launch.command(jar, "serve").redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DATABASE_URL", databaseUrl);
         builder.environment().put("HTTP_PORT", "0");
         builder.environment().put("COLLOQUY_ADMIN_TOKEN", Scenarios.ADMIN_TOKEN);

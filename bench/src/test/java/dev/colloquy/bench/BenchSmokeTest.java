@@ -44,6 +44,10 @@ class BenchSmokeTest {
                         .as(scenario + " on " + backend)
                         .anyMatch(l -> l.startsWith(scenario + "," + backend + ","));
             }
+            for (String subject : List.of("java-jar", "launcher")) {
+                assertThat(csv).anyMatch(l -> l.startsWith("cli-start," + backend + "," + subject + ","));
+            }
+            assertThat(csv).anyMatch(l -> l.startsWith("start-to-ready," + backend + ",restart-launcher,"));
             for (var shape : QueryScenarios.searchShapes()) {
                 for (String subject : List.of("colloquy", "raw-sql")) {
                     assertThat(csv)
