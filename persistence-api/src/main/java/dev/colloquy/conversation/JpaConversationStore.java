@@ -83,14 +83,16 @@ public final class JpaConversationStore implements ConversationStore {
         int limit = validation.limits().pageSize("limit", filter.limit());
         String tag = filter.tag().map(t -> validation.tag("tag", t)).orElse("");
         String metadataFilter = metadataFilter(filter.metadataEquals());
+        Instant since = filter.updatedSince()
+                .map(instant -> Clocks.input("updatedSince", instant))
+                .orElse(NO_LOWER_BOUND);
         Optional<ConversationCursor> cursor = filter.cursor().map(c -> ConversationCursor.decode("cursor", c));
         return tx.read(em -> {
             @SuppressWarnings("unchecked")
             List<ConversationEntity> rows = em.createNamedQuery("Conversation.list")
                     .setParameter("project", projectId)
                     .setParameter("tag", tag)
-                    .setParameter(
-                            "since", filter.updatedSince().map(Clocks::truncate).orElse(NO_LOWER_BOUND))
+                    .setParameter("since", since)
                     .setParameter(
                             "cursorAt",
                             cursor.map(ConversationCursor::updatedAt).orElse(NO_CURSOR_AT))

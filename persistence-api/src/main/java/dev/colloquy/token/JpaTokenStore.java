@@ -61,7 +61,7 @@ public final class JpaTokenStore implements TokenStore {
     private IssuedToken store(UUID projectId, String name, boolean admin, Optional<Instant> expiresAt, String secret) {
         String checkedName = validation.name("name", name);
         Instant now = Clocks.now(clock);
-        Optional<Instant> expiry = expiresAt.map(Clocks::truncate);
+        Optional<Instant> expiry = expiresAt.map(instant -> Clocks.input("expiresAt", instant));
         if (expiry.isPresent() && !expiry.get().isAfter(now)) {
             throw new InvalidInputException("expiresAt", "must be in the future, was " + expiry.get());
         }
