@@ -37,11 +37,19 @@ public final class JpaSearchStore implements SearchStore {
         int limit = validation.limits().pageSize("limit", request.limit());
         String tag = request.tag().map(t -> validation.tag("tag", t)).orElse("");
         SearchQuery query = SearchQuery.parse(request.query());
-        if (query.isEmpty()) {
+        if (query.isEmpty() && request.conversationId().isEmpty()) {
             return List.of();
         }
-        String expression = syntax.render(query);
+        String expression = query.isEmpty() ? "" : syntax.render(query);
         return tx.read(em -> {
+            // A search within one conversation names it: another project's, or none, is not found,
+            // as on every other route.
+            request.conversationId()
+                    .ifPresent(conversation ->
+                            dev.colloquy.conversation.JpaConversationStore.require(em, projectId, conversation));
+            if (query.isEmpty()) {
+                return List.<SearchHit>of();
+            }
             var hits = new ArrayList<SearchHit>(messageHits(em, projectId, request, tag, expression, query, limit));
             // Titles have no author, so a search for one role's messages finds no titles.
             if (request.role().isEmpty()) {

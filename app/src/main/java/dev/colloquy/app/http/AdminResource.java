@@ -48,10 +48,7 @@ public class AdminResource {
     public Response createProject(ProjectInput input) {
         Caller.admin(security);
         var project = database.projects().create(input == null ? null : input.name());
-        return Response.created(uri.getBaseUriBuilder()
-                        .path("v1/projects")
-                        .path(project.id().toString())
-                        .build())
+        return Response.created(Locations.of(uri, "v1/projects", project.id()))
                 .entity(ProjectView.of(project))
                 .build();
     }
@@ -85,10 +82,7 @@ public class AdminResource {
         var body = input == null ? new TokenInput(null, null, null) : input;
         var issued = database.tokens()
                 .issue(project, body.name(), Boolean.TRUE.equals(body.admin()), Optional.ofNullable(body.expiresAt()));
-        return Response.created(uri.getBaseUriBuilder()
-                        .path("v1/tokens")
-                        .path(issued.token().id().toString())
-                        .build())
+        return Response.created(Locations.of(uri, "v1/tokens", issued.token().id()))
                 .entity(IssuedTokenView.of(issued))
                 .build();
     }

@@ -18,12 +18,21 @@ public class ColloquyApplication extends Application {
                 AuthFilter.class,
                 BodyLimitFilter.class,
                 AcceptFilter.class,
+                WriteQueryFilter.class,
                 Json.class,
                 ProblemMappers.Domain.class,
                 ProblemMappers.JsonInput.class,
                 ProblemMappers.Api.class,
                 ProblemMappers.Web.class,
                 ProblemMappers.Internal.class);
+    }
+
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        // Location headers stay the server-relative references the resources give (Locations):
+        // Jersey would otherwise make them absolute from the client's Host header.
+        return java.util.Map.of(
+                org.glassfish.jersey.server.ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
     }
 
     @Override

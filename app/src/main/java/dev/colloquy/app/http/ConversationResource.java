@@ -82,9 +82,7 @@ public class ConversationResource {
                                 Optional.ofNullable(body.title()),
                                 Metadata.of("metadata", body.metadata()),
                                 body.tags() == null ? List.of() : body.tags()));
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.id().toString())
-                        .build())
+        return Response.created(Locations.of(uri, "v1/conversations", created.id()))
                 .entity(ConversationView.of(created))
                 .build();
     }

@@ -25,6 +25,9 @@ public class Json implements ContextResolver<ObjectMapper> {
     private static ObjectMapper create() {
         ObjectMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                // after JavaTimeModule, so that it replaces its reading of instants
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("colloquy-instants")
+                        .addDeserializer(java.time.Instant.class, new StrictInstant()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -291,6 +291,18 @@ public interface ApiContract {
     }
 
     @Test
+    default void locationIsARelativeReferenceWhateverTheHostHeaderSays() throws Exception {
+        String token = server().target().token();
+        var reply = RawHttp.send(
+                api().base(),
+                "POST /v1/conversations HTTP/1.1\r\nHost: attacker.example\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        String id = Api.JSON.readTree(reply.body()).get("id").asText();
+        assertThat(reply.header("Location")).isEqualTo("/v1/conversations/" + id);
+    }
+
+    @Test
     default void unknownRoutesAndMethodsAnswerProblems() {
         Answer missing = api().get("/v1/nothing-here", admin());
         assertThat(missing.status()).isEqualTo(404);

@@ -53,10 +53,14 @@ public interface IsolationContract extends ContractSupport {
         assertThat(database().conversations().tags(stranger)).isEmpty();
         assertThat(database().search().search(stranger, SearchRequest.of("walrus")))
                 .isEmpty();
-        assertThat(database()
+        assertThatThrownBy(() -> database()
                         .search()
                         .search(stranger, SearchRequest.of("walrus").inConversation(id)))
-                .isEmpty();
+                .as("another project's conversation is not found, as on every route")
+                .isInstanceOf(dev.colloquy.domain.NotFoundException.class);
+        assertThatThrownBy(() ->
+                        database().search().search(owner, SearchRequest.of("").inConversation(UUID.randomUUID())))
+                .isInstanceOf(dev.colloquy.domain.NotFoundException.class);
 
         var untouched = database().conversations().get(owner, id);
         assertThat(untouched).isEqualTo(database().conversations().get(owner, id));

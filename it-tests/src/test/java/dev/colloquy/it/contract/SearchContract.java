@@ -2,6 +2,7 @@ package dev.colloquy.it.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.domain.Role;
@@ -188,8 +189,11 @@ public interface SearchContract extends ContractSupport {
         assertThat(database().search().search(project, SearchRequest.of("lazy").inConversation(other.id())))
                 .extracting(SearchHit::conversationId)
                 .containsExactly(other.id());
-        assertThat(database().search().search(project, SearchRequest.of("lazy").inConversation(UUID.randomUUID())))
-                .isEmpty();
+        assertThatThrownBy(() -> database()
+                        .search()
+                        .search(project, SearchRequest.of("lazy").inConversation(UUID.randomUUID())))
+                .as("a search within a conversation that does not exist is not found, as on every route")
+                .isInstanceOf(dev.colloquy.domain.NotFoundException.class);
     }
 
     @Test
