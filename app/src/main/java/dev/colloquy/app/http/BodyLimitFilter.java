@@ -15,7 +15,8 @@ import java.io.InputStream;
 
 /**
  * Refuses bodies larger than {@code LIMIT_REQUEST_BYTES} before they are read into memory: by the
- * declared length at once, and for bodies of unknown length as soon as the limit is passed.
+ * declared length at once, and for bodies of unknown length as soon as the limit is passed; and
+ * bodies that are not well-formed UTF-8 ({@link StrictUtf8}), since every body is JSON.
  */
 @Provider
 @PreMatching
@@ -39,7 +40,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
                 throw new ApiException(Problem.VALIDATION, "Content-Length is not a number");
             }
         }
-        request.setEntityStream(new Limited(request.getEntityStream(), limit));
+        request.setEntityStream(new StrictUtf8(new Limited(request.getEntityStream(), limit)));
     }
 
     private static ApiException tooLarge(long limit) {

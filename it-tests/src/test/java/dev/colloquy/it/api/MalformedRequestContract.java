@@ -39,6 +39,30 @@ public interface MalformedRequestContract {
                 Arguments.of("POST /v1/conversations HTTP/1.1\r\nContent-Length: abc", 400, "validation"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"C0 AF", "E0 80 AF", "ED A0 80", "F4 90 80 80", "80", "F8 88 80 80 80", "E2 82"})
+    default void aBodyThatIsNotWellFormedUtf8IsRefusedAndStoresNothing(String bytes) throws Exception {
+        var target = server().target();
+        long before = server().database().retention().counts().conversations();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write("{\"title\":\"a".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (String hex : bytes.split(" ")) {
+            body.write(Integer.parseInt(hex, 16));
+        }
+        body.write("b\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] head = ("POST /v1/conversations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + target.token()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.size()
+                        + "\r\nConnection: close\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] request = java.util.Arrays.copyOf(head, head.length + body.size());
+        System.arraycopy(body.toByteArray(), 0, request, head.length, body.size());
+        RawHttp.Reply reply = RawHttp.send(server().api().base(), request);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(Api.JSON.readTree(reply.body()).get("detail").asText()).contains("UTF-8");
+        assertThat(server().database().retention().counts().conversations()).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     default void malformedRequestsGetAProblemDocument(String head, int status, String kind) throws Exception {
