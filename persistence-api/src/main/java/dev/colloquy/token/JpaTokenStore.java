@@ -40,14 +40,28 @@ public final class JpaTokenStore implements TokenStore {
 
     @Override
     public IssuedToken issue(UUID projectId, String name, boolean admin, Optional<Instant> expiresAt) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        return store(projectId, name, admin, expiresAt, secret);
+        return store(projectId, name, admin, expiresAt, randomSecret(), false).orElseThrow();
     }
 
     @Override
     public IssuedToken issueWithSecret(UUID projectId, String name, boolean admin, String secret) {
+        return store(projectId, name, admin, Optional.empty(), chosen(secret), false)
+                .orElseThrow();
+    }
+
+    @Override
+    public Optional<IssuedToken> issueFirstAdmin(UUID projectId, String name, Optional<String> secret) {
+        String value = secret.isPresent() ? chosen(secret.get()) : randomSecret();
+        return store(projectId, name, true, Optional.empty(), value, true);
+    }
+
+    private static String randomSecret() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static String chosen(String secret) {
         if (secret == null
                 || secret.length() < MIN_CHOSEN_SECRET_LENGTH
                 || !secret.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
@@ -55,10 +69,15 @@ public final class JpaTokenStore implements TokenStore {
                     "secret",
                     "must be at least " + MIN_CHOSEN_SECRET_LENGTH + " printable ASCII characters without spaces");
         }
-        return store(projectId, name, admin, Optional.empty(), secret);
+        return secret;
     }
 
-    private IssuedToken store(UUID projectId, String name, boolean admin, Optional<Instant> expiresAt, String secret) {
+    /**
+     * Stores a token. With {@code onlyFirst}, the project's row is locked first (the writers of
+     * one database then take turns here), and nothing is stored if any token exists by then.
+     */
+    private Optional<IssuedToken> store(
+            UUID projectId, String name, boolean admin, Optional<Instant> expiresAt, String secret, boolean onlyFirst) {
         String checkedName = validation.name("name", name);
         Instant now = Clocks.now(clock);
         Optional<Instant> expiry = expiresAt.map(instant -> Clocks.input("expiresAt", instant));
@@ -67,12 +86,20 @@ public final class JpaTokenStore implements TokenStore {
         }
         String hash = hash(secret);
         return tx.write(em -> {
-            boolean projectExists = em.createQuery("select count(p) from Project p where p.id = :id", Long.class)
-                            .setParameter("id", projectId)
-                            .getSingleResult()
-                    > 0;
-            if (!projectExists) {
+            var project = em.find(
+                    dev.colloquy.project.ProjectEntity.class,
+                    projectId,
+                    onlyFirst
+                            ? jakarta.persistence.LockModeType.PESSIMISTIC_WRITE
+                            : jakarta.persistence.LockModeType.NONE);
+            if (project == null) {
                 throw new NotFoundException("no project with id " + projectId);
+            }
+            if (onlyFirst
+                    && em.createQuery("select count(t) from ApiToken t", Long.class)
+                                    .getSingleResult()
+                            > 0) {
+                return Optional.<IssuedToken>empty();
             }
             boolean taken = !em.createQuery("select t.id from ApiToken t where t.secretHash = :hash", UUID.class)
                     .setParameter("hash", hash)
@@ -83,7 +110,7 @@ public final class JpaTokenStore implements TokenStore {
             }
             var token = new ApiTokenEntity(Ids.next(), projectId, checkedName, hash, admin, now, expiry.orElse(null));
             em.persist(token);
-            return new IssuedToken(token.toToken(), secret);
+            return Optional.of(new IssuedToken(token.toToken(), secret));
         });
     }
 

@@ -17,6 +17,13 @@ public interface TokenStore {
      */
     IssuedToken issueWithSecret(UUID projectId, String name, boolean admin, String secret);
 
+    /**
+     * The database's first token: an admin token of the project, with the given secret or a
+     * random one, issued only while the database holds no token at all. Several processes calling
+     * this at once on one database issue exactly one between them; the others get nothing.
+     */
+    Optional<IssuedToken> issueFirstAdmin(UUID projectId, String name, Optional<String> secret);
+
     /** The active token with this secret, if any: not revoked, not expired. */
     Optional<ApiToken> authenticate(String secret);
 

@@ -5,7 +5,6 @@ import dev.colloquy.app.server.HttpServer;
 import dev.colloquy.persistence.Database;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,18 +94,16 @@ public class ServeCommand extends DatabaseCommand {
             return;
         }
         var project = db.projects().findOrCreate(DEFAULT_PROJECT);
+        // Instances starting at once on one database: exactly one of them issues the token.
+        var issued = db.tokens().issueFirstAdmin(project.id(), "bootstrap-admin", settings.adminToken());
+        if (issued.isEmpty()) {
+            return;
+        }
         if (settings.adminToken().isPresent()) {
-            db.tokens()
-                    .issueWithSecret(
-                            project.id(),
-                            "bootstrap-admin",
-                            true,
-                            settings.adminToken().get());
             environment.err().println("Created the admin token of project 'default' from COLLOQUY_ADMIN_TOKEN.");
         } else {
-            var issued = db.tokens().issue(project.id(), "bootstrap-admin", true, Optional.empty());
             environment.out().println("Created project 'default' with an admin token. It is shown only now; keep it:");
-            environment.out().println(issued.secret());
+            environment.out().println(issued.get().secret());
         }
     }
 }
