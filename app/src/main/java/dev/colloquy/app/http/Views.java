@@ -110,29 +110,11 @@ public final class Views {
         }
     }
 
-    /** A token as issued: the one answer that carries its secret. */
+    /** A token as issued: the listed fields and, in this answer only, its secret. */
     public record IssuedTokenView(
-            UUID id,
-            UUID projectId,
-            String name,
-            boolean admin,
-            Instant createdAt,
-            Instant expiresAt,
-            Instant revokedAt,
-            Instant lastUsedAt,
-            String secret) {
+            @com.fasterxml.jackson.annotation.JsonUnwrapped TokenView token, String secret) {
         static IssuedTokenView of(IssuedToken issued) {
-            var t = TokenView.of(issued.token());
-            return new IssuedTokenView(
-                    t.id(),
-                    t.projectId(),
-                    t.name(),
-                    t.admin(),
-                    t.createdAt(),
-                    t.expiresAt(),
-                    t.revokedAt(),
-                    t.lastUsedAt(),
-                    issued.secret());
+            return new IssuedTokenView(TokenView.of(issued.token()), issued.secret());
         }
     }
 }

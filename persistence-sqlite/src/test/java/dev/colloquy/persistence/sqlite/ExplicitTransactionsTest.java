@@ -33,6 +33,12 @@ class ExplicitTransactionsTest {
         return connection;
     }
 
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private static long rows(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 var result = statement.executeQuery("SELECT count(*) FROM t")) {
@@ -46,9 +52,9 @@ class ExplicitTransactionsTest {
         Path file = folder.resolve("t.db");
         try (Connection connection = writer(file).getConnection();
                 Connection other = other(file)) {
-            connection.createStatement().execute("CREATE TABLE t (x INTEGER)");
+            execute(connection, "CREATE TABLE t (x INTEGER)");
             connection.setAutoCommit(false);
-            connection.createStatement().execute("INSERT INTO t VALUES (1)");
+            execute(connection, "INSERT INTO t VALUES (1)");
             connection.commit();
             // The driver alone would have begun the next IMMEDIATE transaction here, holding the lock.
             try (Statement statement = other.createStatement()) {
@@ -65,7 +71,7 @@ class ExplicitTransactionsTest {
         Path file = folder.resolve("t.db");
         try (Connection connection = writer(file).getConnection();
                 Connection other = other(file)) {
-            connection.createStatement().execute("CREATE TABLE t (x INTEGER)");
+            execute(connection, "CREATE TABLE t (x INTEGER)");
             try (Statement holder = other.createStatement()) {
                 holder.execute("BEGIN IMMEDIATE");
                 assertThatThrownBy(() -> connection.setAutoCommit(false)).isInstanceOf(SQLException.class);
@@ -74,8 +80,8 @@ class ExplicitTransactionsTest {
                 holder.execute("ROLLBACK");
             }
             connection.setAutoCommit(false);
-            connection.createStatement().execute("INSERT INTO t VALUES (1)");
-            connection.createStatement().execute("INSERT INTO t VALUES (2)");
+            execute(connection, "INSERT INTO t VALUES (1)");
+            execute(connection, "INSERT INTO t VALUES (2)");
             connection.rollback();
             assertThat(connection.getAutoCommit()).isFalse();
             connection.setAutoCommit(true);
@@ -90,9 +96,9 @@ class ExplicitTransactionsTest {
         Path file = folder.resolve("t.db");
         try (Connection connection = writer(file).getConnection();
                 Connection other = other(file)) {
-            connection.createStatement().execute("CREATE TABLE t (x INTEGER)");
+            execute(connection, "CREATE TABLE t (x INTEGER)");
             connection.setAutoCommit(false);
-            connection.createStatement().execute("INSERT INTO t VALUES (1)");
+            execute(connection, "INSERT INTO t VALUES (1)");
             assertThat(rows(other)).isZero();
             connection.setAutoCommit(true);
             assertThat(rows(other)).isEqualTo(1);
