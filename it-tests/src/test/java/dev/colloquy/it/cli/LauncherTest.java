@@ -32,6 +32,11 @@ class LauncherTest {
     @Test
     void theLauncherRunsThePackagedJar(@TempDir Path directory) throws Exception {
         assertThat(ROOT.resolve("app/target/colloquy.jar")).exists();
+        // The build records it on Unix-like systems (the profile class-data-sharing); a build that
+        // could not would only say so, so the build's own test insists on it.
+        assertThat(ROOT.resolve("app/target/colloquy.jsa"))
+                .as("the class-data-sharing archive bin/colloquy starts the JVM with")
+                .isNotEmptyFile();
         Process help = launch(directory, "--help");
         assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
