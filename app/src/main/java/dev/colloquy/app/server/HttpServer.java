@@ -82,6 +82,7 @@ public final class HttpServer implements AutoCloseable {
                 listener.registerAddOn(codec);
             });
             grizzly.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemPages());
+            grizzly.getServerConfiguration().addHttpHandler(new LivenessHandler(database), LivenessHandler.PATH);
             try {
                 grizzly.start();
             } catch (java.io.IOException e) {
