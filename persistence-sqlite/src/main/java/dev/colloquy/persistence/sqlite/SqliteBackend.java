@@ -117,7 +117,11 @@ public final class SqliteBackend implements DatabaseBackend {
         }
         createParentFolders(Path.of(target.location()));
         requireWritable(Path.of(target.location()));
-        var writer = new HikariDataSource(hikari(target, "colloquy-sqlite-writer", 1, 1, pool, false, false));
+        var writerConfig = hikari(target, "colloquy-sqlite-writer", 1, 1, pool, false, false);
+        // Waiting for the one writer connection is waiting for the write lock: no longer than the
+        // busy timeout, whatever DB_POOL_CONNECT_TIMEOUT allows the readers.
+        writerConfig.setConnectionTimeout(Math.min(writerConfig.getConnectionTimeout(), BUSY_TIMEOUT_MILLIS));
+        var writer = new HikariDataSource(writerConfig);
         try {
             var reader = new HikariDataSource(
                     hikari(target, "colloquy-sqlite-reader", pool.maxSize(), pool.minIdle(), pool, true, false));
