@@ -82,7 +82,15 @@ public final class HttpServer implements AutoCloseable {
                 listener.registerAddOn(codec);
             });
             grizzly.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemPages());
-            grizzly.getServerConfiguration().addHttpHandler(new LivenessHandler(database), LivenessHandler.PATH);
+            // An exact pattern in the root context: a plain "/health/live" mapping would make
+            // "/health" a context of its own and send every /health/* request here.
+            grizzly.getServerConfiguration()
+                    .addHttpHandler(
+                            new LivenessHandler(database),
+                            org.glassfish.grizzly.http.server.HttpHandlerRegistration.builder()
+                                    .contextPath("")
+                                    .urlPattern(LivenessHandler.PATH)
+                                    .build());
             try {
                 grizzly.start();
             } catch (java.io.IOException e) {
