@@ -46,10 +46,12 @@ public record Limits(
 
     /** The page size to use for a caller's requested limit, which may be absent (0). */
     public int pageSize(String field, int requested) {
-        if (requested == 0) {
-            return defaultPageSize;
-        }
-        if (requested < 0 || requested > maxPageSize) {
+        return requested == 0 ? defaultPageSize : requirePageSize(field, requested);
+    }
+
+    /** A page size a caller gave: 1 to {@link #maxPageSize()}. */
+    public int requirePageSize(String field, int requested) {
+        if (requested < 1 || requested > maxPageSize) {
             throw new InvalidInputException(field, "must be between 1 and " + maxPageSize + ", was " + requested);
         }
         return requested;

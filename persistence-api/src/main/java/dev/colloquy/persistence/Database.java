@@ -131,9 +131,8 @@ public final class Database implements AutoCloseable {
                         "jakarta.persistence.nonJtaDataSource",
                         new RoutingDataSource(dataSources.writer(), dataSources.reader()))
                 .properties(backend.persistenceProperties())
-                // Start-up work a command pays for every time: the backend names its dialect, so the
-                // database's metadata need not be asked; named queries are checked by the contract
-                // suite, which runs every one of them on both backends, not at each start.
+                // Named queries are checked by the contract suite, which runs every one of them on
+                // both backends, not again at each start.
                 .property("hibernate.query.startup_check", "false");
         return backend.persistenceProvider().createEntityManagerFactory(config);
     }
@@ -195,21 +194,7 @@ public final class Database implements AutoCloseable {
      * connection no longer than that either.
      */
     public boolean ping(int seconds) {
-        var check = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try (Connection connection = dataSources.reader().getConnection()) {
-                return connection.isValid(seconds);
-            } catch (SQLException e) {
-                return false;
-            }
-        });
-        try {
-            return check.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return dataSources.readerAnswers(seconds);
     }
 
     /** Writes a consistent copy of the live database to {@code target}, a file that must not exist yet. */

@@ -39,7 +39,7 @@ public class CheckCommand extends DatabaseCommand {
         }
         try (db) {
             var schema = db.schema();
-            boolean answers = ping(db, 5);
+            boolean answers = db.dataSources().readerAnswers(5);
             out.println("Backend:        " + resolved.backend().name());
             out.println("Database:       " + resolved.target().location());
             out.println("Connectivity:   " + (answers ? "ok" : "no answer within 5s"));
@@ -54,14 +54,6 @@ public class CheckCommand extends DatabaseCommand {
             boolean ready = schema.isCurrent();
             out.println(ready ? "Ready" : "Not ready: run 'colloquy migrate'");
             return ready ? 0 : ColloquyCommand.FAILURE;
-        }
-    }
-
-    private static boolean ping(ReadOnlyDatabase db, int seconds) {
-        try (var connection = db.dataSources().reader().getConnection()) {
-            return connection.isValid(seconds);
-        } catch (java.sql.SQLException e) {
-            return false;
         }
     }
 }

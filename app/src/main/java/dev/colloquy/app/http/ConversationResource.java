@@ -74,14 +74,13 @@ public class ConversationResource {
             throw new ApiException(
                     Problem.VALIDATION, "send a JSON object as the body: {} for an untitled conversation");
         }
-        var body = input;
         var created = database.conversations()
                 .create(
                         project,
                         new NewConversation(
-                                Optional.ofNullable(body.title()),
-                                Metadata.of("metadata", body.metadata()),
-                                body.tags() == null ? List.of() : body.tags()));
+                                Optional.ofNullable(input.title()),
+                                Metadata.of("metadata", input.metadata()),
+                                input.tags() == null ? List.of() : input.tags()));
         return Response.created(Locations.of(uri, "v1/conversations", created.id()))
                 .entity(ConversationView.of(created))
                 .build();

@@ -27,7 +27,7 @@ public class HealthResource {
     @Path("live")
     public Map<String, Object> live() {
         // Liveness asks the database nothing: a slow or lost database is readiness's business.
-        return body("UP", database.schemaVersionAtOpen().orElse(null), null);
+        return liveBody(database);
     }
 
     /**
@@ -61,7 +61,16 @@ public class HealthResource {
                 .build();
     }
 
+    /** What {@code /health/live} answers, for every server that serves it. */
+    public static Map<String, Object> liveBody(Database database) {
+        return body(database, "UP", database.schemaVersionAtOpen().orElse(null), null);
+    }
+
     private Map<String, Object> body(String status, String version, String problem) {
+        return body(database, status, version, problem);
+    }
+
+    private static Map<String, Object> body(Database database, String status, String version, String problem) {
         var body = new LinkedHashMap<String, Object>();
         body.put("status", status);
         body.put("backend", database.settings().backend().name());

@@ -28,7 +28,7 @@ final class Params {
 
     /**
      * The query's parameters, refusing any other than {@code allowed}; with {@code metadata}, also
-     * metadata filters: {@code meta[KEY]=VALUE} (OpenAPI's deepObject style) or {@code meta.KEY=VALUE}.
+     * the metadata filters ({@link #metadataFilters()}).
      */
     static Params of(UriInfo uri, Set<String> allowed, boolean metadata) {
         var values = uri.getQueryParameters();
@@ -113,21 +113,11 @@ final class Params {
     }
 
     /**
-     * A page size: absent is 0 (the store's default page); given, it must be between 1 and the
-     * largest page, the same rule for every route that pages.
+     * A page size: absent is 0 (the store's default page); given, it is checked by the limits'
+     * one rule, so that a given 0 is refused rather than taken for "absent".
      */
     int pageSize(String name, dev.colloquy.domain.Limits limits) {
-        return integer(name)
-                .map(value -> {
-                    if (value < 1 || value > limits.maxPageSize()) {
-                        throw new ApiException(
-                                Problem.VALIDATION,
-                                "'" + name + "' must be between 1 and " + limits.maxPageSize() + ", was " + value,
-                                name);
-                    }
-                    return value;
-                })
-                .orElse(0);
+        return integer(name).map(value -> limits.requirePageSize(name, value)).orElse(0);
     }
 
     Optional<Instant> instant(String name) {

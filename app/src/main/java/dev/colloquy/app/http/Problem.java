@@ -29,8 +29,6 @@ public enum Problem {
     HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported");
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final int status;
     private final String title;
@@ -65,7 +63,7 @@ public enum Problem {
     /** The problem document as JSON bytes, for layers below Jakarta REST. */
     public byte[] json(String detail) {
         try {
-            return JSON.writeValueAsBytes(document(detail, null));
+            return Json.MAPPER.writeValueAsBytes(document(detail, null));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,6 @@ package dev.colloquy.app.server;
 import dev.colloquy.app.http.Json;
 import dev.colloquy.persistence.Database;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -24,12 +23,8 @@ final class LivenessHandler extends HttpHandler {
     private final byte[] body;
 
     LivenessHandler(Database database) {
-        var document = new LinkedHashMap<String, Object>();
-        document.put("status", "UP");
-        document.put("backend", database.settings().backend().name());
-        document.put("schemaVersion", database.schemaVersionAtOpen().orElse(null));
         try {
-            this.body = Json.MAPPER.writeValueAsBytes(document);
+            this.body = Json.MAPPER.writeValueAsBytes(dev.colloquy.app.http.HealthResource.liveBody(database));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
