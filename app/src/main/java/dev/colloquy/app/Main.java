@@ -9,9 +9,34 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = ColloquyCommand.run(Environment.system(), args);
+        // Logging configures itself (a fifth of a second on a small machine) and the query parser
+        // loads while the command line is read; the command starts once logging is set up.
+        var logging = new java.util.concurrent.CountDownLatch(1);
+        var preload = new Thread(
+                () -> {
+                    try {
+                        org.slf4j.LoggerFactory.getILoggerFactory();
+                    } finally {
+                        logging.countDown();
+                    }
+                    if (ColloquyCommand.opensDatabase(args)) {
+                        dev.colloquy.persistence.Database.preload();
+                    }
+                },
+                "colloquy-preload");
+        preload.setDaemon(true);
+        preload.start();
+        int code = ColloquyCommand.run(Environment.system(), () -> awaitLogging(logging), args);
         if (code != 0 || !ColloquyCommand.keepsRunning(args)) {
             System.exit(code);
+        }
+    }
+
+    private static void awaitLogging(java.util.concurrent.CountDownLatch logging) {
+        try {
+            logging.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

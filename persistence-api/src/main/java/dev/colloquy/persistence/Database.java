@@ -30,6 +30,8 @@ import jakarta.persistence.SchemaValidationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +77,25 @@ public final class Database implements AutoCloseable {
         this.versionAtOpen = migrator.status().current();
     }
 
+    /**
+     * Loads and initializes, on the calling thread, what the first query of any open database
+     * needs and what takes long to set up: the query language's parser (a tenth of a second or
+     * more on a small machine). A command calls it on a thread of its own while it starts, so that
+     * the work is done beside the rest; calling it is never needed for correctness.
+     */
+    public static void preload() {
+        for (String name : PRELOADED) {
+            try {
+                Class.forName(name, true, Database.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.debug("Not preloaded: {}", name, e);
+            }
+        }
+    }
+
+    private static final java.util.List<String> PRELOADED =
+            java.util.List.of("org.hibernate.grammars.hql.HqlLexer", "org.hibernate.grammars.hql.HqlParser");
+
     /** Opens the database with the default limits and the system clock. */
     public static Database open(DatabaseSettings settings) {
         return open(settings, Clock.systemUTC(), Limits.DEFAULTS);
@@ -83,6 +104,9 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings, Clock clock, Limits limits) {
         var backend = settings.backend();
         DataSources dataSources = backend.open(settings.target(), settings.pool());
+        // Hibernate's boot (mapping, metamodel, about a second of a small machine's start) needs
+        // no table, so it runs beside the session checks and the migration.
+        CompletableFuture<EntityManagerFactory> booting = bootFactory(settings, dataSources);
         try {
             try (Connection connection = dataSources.writer().getConnection()) {
                 backend.verifySession(connection);
@@ -99,21 +123,64 @@ public final class Database implements AutoCloseable {
             } else {
                 migrator.refuseNewerSchema();
             }
-            EntityManagerFactory factory = createFactory(settings, dataSources);
+            EntityManagerFactory factory = awaitFactory(booting);
             if (settings.migrate() != MigrateMode.OFF) {
                 validateMapping(factory);
             }
             return new Database(settings, dataSources, factory, migrator, clock, limits);
         } catch (SQLException e) {
+            abandon(booting);
             dataSources.closeAfter(e);
             throw new IllegalStateException(
                     "could not prepare the " + backend.productName() + " database at "
                             + settings.target().location() + ": " + e.getMessage(),
                     e);
         } catch (RuntimeException e) {
+            abandon(booting);
             dataSources.closeAfter(e);
             throw e;
         }
+    }
+
+    private static CompletableFuture<EntityManagerFactory> bootFactory(
+            DatabaseSettings settings, DataSources dataSources) {
+        var booting = new CompletableFuture<EntityManagerFactory>();
+        var thread = new Thread(
+                () -> {
+                    try {
+                        booting.complete(createFactory(settings, dataSources));
+                    } catch (Throwable e) {
+                        booting.completeExceptionally(e);
+                    }
+                },
+                "colloquy-hibernate-boot");
+        thread.setDaemon(true);
+        thread.start();
+        return booting;
+    }
+
+    /** The booted factory; Hibernate's own failure is rethrown as it was thrown. */
+    private static EntityManagerFactory awaitFactory(CompletableFuture<EntityManagerFactory> booting) {
+        try {
+            return booting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Opening failed: the factory is closed whenever its boot ends, and its failure, if any, dropped. */
+    private static void abandon(CompletableFuture<EntityManagerFactory> booting) {
+        booting.whenComplete((factory, error) -> {
+            if (factory != null && factory.isOpen()) {
+                factory.close();
+            }
+        });
     }
 
     private static EntityManagerFactory createFactory(DatabaseSettings settings, DataSources dataSources) {

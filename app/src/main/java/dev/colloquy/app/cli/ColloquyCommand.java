@@ -57,7 +57,19 @@ public class ColloquyCommand implements Runnable {
     }
 
     public static int run(Environment environment, String... args) {
+        return run(environment, () -> {}, args);
+    }
+
+    /**
+     * Runs the command; {@code beforeExecution} runs once the arguments are parsed and before the
+     * command does its work (Main waits there for the logging it sets up beside the parsing).
+     */
+    public static int run(Environment environment, Runnable beforeExecution, String... args) {
         var commandLine = new CommandLine(new ColloquyCommand(environment));
+        commandLine.setExecutionStrategy(parsed -> {
+            beforeExecution.run();
+            return new CommandLine.RunLast().execute(parsed);
+        });
         addBackendFlags(commandLine, dev.colloquy.persistence.spi.Backends.installed());
         commandLine.setOut(new java.io.PrintWriter(environment.out(), true));
         commandLine.setErr(new java.io.PrintWriter(environment.err(), true));
@@ -101,6 +113,16 @@ public class ColloquyCommand implements Runnable {
                 && args[0].equals("serve")
                 && java.util.Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h"));
     }
+
+    /** Whether the arguments name a command that opens a database (asked before they are parsed). */
+    public static boolean opensDatabase(String... args) {
+        return args.length > 0
+                && DATABASE_COMMANDS.contains(args[0])
+                && java.util.Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h"));
+    }
+
+    private static final java.util.Set<String> DATABASE_COMMANDS =
+            java.util.Set.of("serve", "migrate", "token", "purge", "copy", "verify", "export", "import", "reindex");
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override

@@ -5,6 +5,7 @@ import dev.colloquy.app.server.HttpServer;
 import dev.colloquy.persistence.Database;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,15 +75,25 @@ public class ServeCommand extends DatabaseCommand {
         var settings = Launch.settings(environment, flags);
         var databaseSettings = Launch.database(settings);
         var serverSettings = ServerSettings.from(settings);
-        Database db = Launch.open(databaseSettings, settings);
-        try {
-            // The port first: a server that cannot listen creates no token it would then lose.
-            return HttpServer.start(
-                    db, serverSettings, Clock.systemUTC(), () -> bootstrap(db, serverSettings, environment));
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        // The database opens on a thread of its own while CDI and Jersey start on this one.
+        var opening = new CompletableFuture<Database>();
+        var opener = new Thread(
+                () -> {
+                    try {
+                        opening.complete(Launch.open(databaseSettings, settings));
+                    } catch (Throwable e) {
+                        opening.completeExceptionally(e);
+                    }
+                },
+                "colloquy-database-open");
+        opener.setDaemon(true);
+        opener.start();
+        // The port first: a server that cannot listen creates no token it would then lose.
+        return HttpServer.start(
+                opening,
+                serverSettings,
+                Clock.systemUTC(),
+                () -> bootstrap(opening.join(), serverSettings, environment));
     }
 
     /**

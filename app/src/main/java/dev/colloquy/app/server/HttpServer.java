@@ -5,6 +5,8 @@ import dev.colloquy.app.http.ColloquyApplication;
 import dev.colloquy.persistence.Database;
 import java.net.URI;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,15 +51,48 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(Database database, ServerSettings settings, Clock clock) {
-        return start(database, settings, clock, () -> {});
+        return start(CompletableFuture.completedFuture(database), settings, clock, () -> {});
     }
 
     /**
-     * Starts the server; {@code onceBound} runs after the port is bound and before requests are
-     * announced, so that work which must happen once (the first admin token) never happens for a
-     * server that cannot listen.
+     * Starts the server on the database {@code opening} yields; CDI and Jersey start while it
+     * opens. {@code onceBound} runs after the port is bound and before requests are announced, so
+     * that work which must happen once (the first admin token) never happens for a server that
+     * cannot listen. When the server cannot start, the database is closed (once it has opened) and
+     * the failure thrown; a failure to open the database is thrown as it was.
      */
-    public static HttpServer start(Database database, ServerSettings settings, Clock clock, Runnable onceBound) {
+    public static HttpServer start(
+            CompletableFuture<Database> opening, ServerSettings settings, Clock clock, Runnable onceBound) {
+        try {
+            return start(new Starting(opening), settings, clock, onceBound);
+        } catch (RuntimeException | Error e) {
+            opening.whenComplete((database, error) -> {
+                if (database != null) {
+                    database.close();
+                }
+            });
+            throw e;
+        }
+    }
+
+    /** The database being opened: waited for once CDI and Jersey are up. */
+    private record Starting(CompletableFuture<Database> opening) {
+        Database await() {
+            try {
+                return opening.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static HttpServer start(Starting opening, ServerSettings settings, Clock clock, Runnable onceBound) {
         // Grizzly logs through java.util.logging; route it to the same log as the rest.
         if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
             org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -68,7 +103,6 @@ public final class HttpServer implements AutoCloseable {
                 .skipShutdownHook()
                 .initialize();
         try {
-            container.select(ServiceContext.class).get().start(database, settings, clock);
             URI base = URI.create("http://" + hostForUri(settings.host()) + ":" + settings.port() + "/");
             var grizzly = GrizzlyHttpServerFactory.createHttpServer(
                     base,
@@ -76,6 +110,8 @@ public final class HttpServer implements AutoCloseable {
                             // no WADL: the API is described by /openapi
                             .property("jersey.config.server.wadl.disableWadl", true),
                     false);
+            Database database = opening.await();
+            container.select(ServiceContext.class).get().start(database, settings, clock);
             var codec = new ProblemCodec();
             grizzly.getListeners().forEach(listener -> {
                 listener.registerAddOn(new IgnoreH2cUpgrade());
