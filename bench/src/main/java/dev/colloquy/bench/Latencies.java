@@ -30,6 +30,15 @@ final class Latencies {
         return seconds;
     }
 
+    /** The sum of every latency, in nanoseconds. */
+    synchronized long total() {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += nanos[i];
+        }
+        return sum;
+    }
+
     synchronized int count() {
         return count;
     }

@@ -55,7 +55,7 @@ public record Scale(
                         Duration.ofSeconds(4),
                         20_000,
                         new int[] {1, 2, 4, 8, 16, 32},
-                        2);
+                        9);
             case "full" ->
                 new Scale(
                         "full",
@@ -67,7 +67,7 @@ public record Scale(
                         Duration.ofSeconds(10),
                         100_000,
                         new int[] {1, 2, 4, 8, 16, 32},
-                        3);
+                        15);
             default -> throw new IllegalArgumentException("--scale: '" + name + "' is not one of smoke, small, full");
         };
     }

@@ -6,7 +6,7 @@ import dev.colloquy.domain.Ids;
 import dev.colloquy.message.History;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
-import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.config.Settings;
 import dev.colloquy.persistence.spi.Backends;
 import dev.colloquy.persistence.spi.ColumnCodec;
@@ -318,49 +318,60 @@ final class Scenarios {
     /** {@code java -jar colloquy.jar serve} from launch to the first 200 of /health/ready. */
     /**
      * {@code serve} from process start to the first 200 of {@code /health/ready}: a first start on
-     * a new database and restarts with {@code java -jar}, then restarts through {@code bin/colloquy}.
+     * a new database with {@code java -jar}, then {@code startRuns} restarts with {@code java -jar}
+     * and as many through {@code bin/colloquy}; one figure per kind, percentiles over its runs.
      */
     List<Measurement> startToReady(String backend, Path scratch) throws Exception {
         var results = new ArrayList<Measurement>();
         String url = databases.fresh(backend);
-        int run = 0;
-        for (var launch : ServerProcess.Launch.values()) {
-            for (int i = 1; i <= scale.startRuns(); i++) {
-                run++;
-                long start = System.nanoTime();
-                try (var server = ServerProcess.start(
-                                launch, colloquyJar, url, scratch.resolve("start-" + backend + "-" + run + ".log"));
-                        var connection = new HttpConnection(server.uri())) {
-                    while (connection.send("GET", "/health/ready", null, null) != 200) {
-                        Thread.sleep(20);
-                    }
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    String subject = launch == ServerProcess.Launch.LAUNCHER
-                            ? "restart-launcher"
-                            : run == 1 ? "first-start" : "restart";
-                    results.add(once("start-to-ready", backend, subject, seconds, "start"));
+        int[] run = {0};
+        ServerStart start = launch -> {
+            run[0]++;
+            long began = System.nanoTime();
+            try (var server = ServerProcess.start(
+                            launch, colloquyJar, url, scratch.resolve("start-" + backend + "-" + run[0] + ".log"));
+                    var connection = new HttpConnection(server.uri())) {
+                while (connection.send("GET", "/health/ready", null, null) != 200) {
+                    Thread.sleep(20);
                 }
+                return System.nanoTime() - began;
             }
+        };
+        var first = new Latencies();
+        first.add(start.nanos(ServerProcess.Launch.JAVA_JAR));
+        results.add(runs("start-to-ready", backend, "first-start", first));
+        for (var launch : ServerProcess.Launch.values()) {
+            var restarts = new Latencies();
+            for (int i = 1; i <= scale.startRuns(); i++) {
+                restarts.add(start.nanos(launch));
+            }
+            String subject = launch == ServerProcess.Launch.LAUNCHER ? "restart-launcher" : "restart";
+            results.add(runs("start-to-ready", backend, subject, restarts));
         }
         return results;
     }
 
+    private interface ServerStart {
+        long nanos(ServerProcess.Launch launch) throws Exception;
+    }
+
     /**
      * A short command, {@code token list} on a migrated database, from process start to exit:
-     * with {@code java -jar} and through {@code bin/colloquy}.
+     * {@code startRuns} times with {@code java -jar} and as many through {@code bin/colloquy}.
      */
     List<Measurement> cliStart(String backend, Path scratch) throws Exception {
         var results = new ArrayList<Measurement>();
         String url = databases.fresh(backend);
         exec(ServerProcess.Launch.JAVA_JAR.command(colloquyJar, "migrate", "--database-url", url), scratch);
         for (var launch : ServerProcess.Launch.values()) {
+            var runs = new Latencies();
             for (int i = 1; i <= scale.startRuns(); i++) {
                 long start = System.nanoTime();
                 exec(launch.command(colloquyJar, "token", "list", "--database-url", url), scratch);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                String subject = launch == ServerProcess.Launch.LAUNCHER ? "launcher" : "java-jar";
-                results.add(once("cli-start", backend, subject, seconds, "cli-start"));
+                runs.add(System.nanoTime() - start);
             }
+            String subject = launch == ServerProcess.Launch.LAUNCHER ? "launcher" : "java-jar";
+            results.add(runs("cli-start", backend, subject, runs));
         }
         return results;
     }
@@ -377,21 +388,15 @@ final class Scenarios {
         }
     }
 
-    private Measurement once(String scenario, String backend, String subject, double seconds, String group) {
-        log.printf("  %-18s %-8s %-16s %.2f s%n", scenario, backend, subject, seconds);
-        return new Measurement(
-                scenario,
-                backend,
-                subject,
-                1,
-                1,
-                seconds,
-                1 / seconds,
-                seconds * 1000,
-                seconds * 1000,
-                seconds * 1000,
-                0,
-                group);
+    /** Runs of a start measured one after the other: percentiles over the runs, in milliseconds. */
+    private Measurement runs(String scenario, String backend, String subject, Latencies runs) {
+        runs.elapsed(runs.total() / 1e9);
+        var measurement = Measurement.throughput(
+                scenario, backend, subject, 1, runs, 0, scenario.equals("cli-start") ? "cli-start" : "start");
+        log.printf(
+                "  %-18s %-8s %-16s %d runs  p50 %.0f ms  p95 %.0f ms  max %.0f ms%n",
+                scenario, backend, subject, runs.count(), measurement.p50(), measurement.p95(), runs.percentile(100));
+        return measurement;
     }
 
     static Instant now() {
