@@ -1,7 +1,7 @@
 package dev.colloquy.app;
 
 import dev.colloquy.app.cli.ColloquyCommand;
-import dev.colloquy.app.cli.Environment;
+import dev.colloquy.app.config.Environment;
 
 /** {@code java -jar colloquy.jar <command>}. */
 public final class Main {

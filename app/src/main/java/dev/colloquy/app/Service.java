@@ -1,6 +1,6 @@
 package dev.colloquy.app;
 
-import dev.colloquy.app.cli.Environment;
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.server.HttpServer;
 
 /** Starts the service in this process, as {@code colloquy serve} would, with the given environment. */

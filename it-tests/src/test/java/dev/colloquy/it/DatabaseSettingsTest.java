@@ -2,8 +2,8 @@ package dev.colloquy.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.config.ConfigurationException;
-import dev.colloquy.persistence.config.DatabaseSettings;
 import dev.colloquy.persistence.config.MigrateMode;
 import dev.colloquy.persistence.config.Settings;
 import java.nio.file.Path;

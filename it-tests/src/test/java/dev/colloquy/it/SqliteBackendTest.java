@@ -6,7 +6,7 @@ import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.message.History;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
-import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

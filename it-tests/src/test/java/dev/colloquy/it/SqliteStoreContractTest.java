@@ -2,7 +2,7 @@ package dev.colloquy.it;
 
 import dev.colloquy.it.contract.StoreContract;
 import dev.colloquy.persistence.Database;
-import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.DatabaseSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

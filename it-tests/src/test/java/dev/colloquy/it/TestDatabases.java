@@ -1,6 +1,6 @@
 package dev.colloquy.it;
 
-import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.config.Settings;
 import dev.colloquy.persistence.spi.Backends;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -7,16 +7,16 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** Where a page of conversations ended: the last row's {@code updatedAt} and id, as an opaque string. */
-record ConversationCursor(Instant updatedAt, UUID id) {
+public record ConversationCursor(Instant updatedAt, UUID id) {
 
     private static final String VERSION = "c1";
 
-    String encode() {
+    public String encode() {
         String plain = VERSION + ":" + updatedAt.toEpochMilli() + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    static ConversationCursor decode(String field, String cursor) {
+    public static ConversationCursor decode(String field, String cursor) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = plain.split(":", -1);

@@ -68,7 +68,7 @@ public class ConversationEntity extends IdentifiedEntity {
     /** For JPA. */
     protected ConversationEntity() {}
 
-    ConversationEntity(UUID id, UUID projectId, Optional<String> title, Metadata metadata, Instant now) {
+    public ConversationEntity(UUID id, UUID projectId, Optional<String> title, Metadata metadata, Instant now) {
         super(id);
         this.projectId = projectId;
         this.title = title.orElse(null);
@@ -78,32 +78,32 @@ public class ConversationEntity extends IdentifiedEntity {
         this.updatedAt = now;
     }
 
-    UUID projectId() {
+    public UUID projectId() {
         return projectId;
     }
 
-    Metadata metadata() {
+    public Metadata metadata() {
         return metadata;
     }
 
-    void rename(Optional<String> newTitle, Instant now) {
+    public void rename(Optional<String> newTitle, Instant now) {
         this.title = newTitle.orElse(null);
         this.searchTitle = SearchText.normalize(newTitle.orElse(""));
         this.updatedAt = now;
     }
 
-    void describe(Metadata newMetadata, Instant now) {
+    public void describe(Metadata newMetadata, Instant now) {
         this.metadata = newMetadata;
         this.updatedAt = now;
     }
 
-    void retag(Set<TagEntity> newTags, Instant now) {
+    public void retag(Set<TagEntity> newTags, Instant now) {
         this.tags.clear();
         this.tags.addAll(newTags);
         this.updatedAt = now;
     }
 
-    SortedSet<String> tagNames() {
+    public SortedSet<String> tagNames() {
         var names = new TreeSet<String>();
         tags.forEach(tag -> names.add(tag.name()));
         return names;

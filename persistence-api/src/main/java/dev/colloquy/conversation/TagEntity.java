@@ -24,7 +24,7 @@ public class TagEntity extends IdentifiedEntity {
         return name;
     }
 
-    UUID projectId() {
+    public UUID projectId() {
         return projectId;
     }
 }

@@ -46,7 +46,8 @@ public class MessageEntity extends IdentifiedEntity {
     /** For JPA. */
     protected MessageEntity() {}
 
-    MessageEntity(UUID id, UUID conversationId, int seq, Role role, String content, Metadata metadata, Instant now) {
+    public MessageEntity(
+            UUID id, UUID conversationId, int seq, Role role, String content, Metadata metadata, Instant now) {
         super(id);
         this.conversationId = conversationId;
         this.seq = seq;

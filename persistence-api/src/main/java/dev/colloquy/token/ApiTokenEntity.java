@@ -38,7 +38,7 @@ public class ApiTokenEntity extends IdentifiedEntity {
     /** For JPA. */
     protected ApiTokenEntity() {}
 
-    ApiTokenEntity(
+    public ApiTokenEntity(
             UUID id, UUID projectId, String name, String secretHash, boolean admin, Instant now, Instant expiresAt) {
         super(id);
         this.projectId = projectId;
@@ -49,7 +49,7 @@ public class ApiTokenEntity extends IdentifiedEntity {
         this.expiresAt = expiresAt;
     }
 
-    void revoke(Instant now) {
+    public void revoke(Instant now) {
         if (revokedAt == null) {
             revokedAt = now;
         }

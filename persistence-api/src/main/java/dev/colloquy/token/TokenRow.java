@@ -8,7 +8,7 @@ import java.util.UUID;
  * A token row read as a value for authentication, which runs on every request: no managed
  * entity to initialize and check for changes at commit.
  */
-record TokenRow(
+public record TokenRow(
         UUID id,
         UUID projectId,
         String name,
@@ -19,10 +19,11 @@ record TokenRow(
         Instant revokedAt,
         Instant lastUsedAt) {
 
-    static final String SELECT = "select new dev.colloquy.token.TokenRow(t.id, t.projectId, t.name, t.secretHash,"
-            + " t.admin, t.createdAt, t.expiresAt, t.revokedAt, t.lastUsedAt) from ApiToken t";
+    public static final String SELECT =
+            "select new dev.colloquy.token.TokenRow(t.id, t.projectId, t.name, t.secretHash,"
+                    + " t.admin, t.createdAt, t.expiresAt, t.revokedAt, t.lastUsedAt) from ApiToken t";
 
-    ApiToken token() {
+    public ApiToken token() {
         return new ApiToken(
                 id,
                 projectId,

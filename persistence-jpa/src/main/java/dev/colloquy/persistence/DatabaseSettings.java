@@ -1,5 +1,9 @@
-package dev.colloquy.persistence.config;
+package dev.colloquy.persistence;
 
+import dev.colloquy.persistence.config.ConfigurationException;
+import dev.colloquy.persistence.config.MigrateMode;
+import dev.colloquy.persistence.config.PoolSettings;
+import dev.colloquy.persistence.config.Settings;
 import dev.colloquy.persistence.spi.Backends;
 import dev.colloquy.persistence.spi.ConnectionTarget;
 import dev.colloquy.persistence.spi.DatabaseBackend;

@@ -1,6 +1,15 @@
-package dev.colloquy.conversation;
+package dev.colloquy.persistence;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.colloquy.conversation.Conversation;
+import dev.colloquy.conversation.ConversationCursor;
+import dev.colloquy.conversation.ConversationEntity;
+import dev.colloquy.conversation.ConversationFilter;
+import dev.colloquy.conversation.ConversationPatch;
+import dev.colloquy.conversation.ConversationStore;
+import dev.colloquy.conversation.NewConversation;
+import dev.colloquy.conversation.TagCount;
+import dev.colloquy.conversation.TagEntity;
 import dev.colloquy.domain.Clocks;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.InvalidInputException;
@@ -10,7 +19,6 @@ import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Page;
 import dev.colloquy.domain.Text;
 import dev.colloquy.domain.Validation;
-import dev.colloquy.persistence.Transactor;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +33,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-public final class JpaConversationStore implements ConversationStore {
+final class JpaConversationStore implements ConversationStore {
 
     /** Metadata keys a filter may name: they become part of a JSON path on some databases. */
     private static final Pattern FILTER_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
@@ -39,14 +47,14 @@ public final class JpaConversationStore implements ConversationStore {
     private final Clock clock;
     private final Validation validation;
 
-    public JpaConversationStore(Transactor tx, Clock clock, Validation validation) {
+    JpaConversationStore(Transactor tx, Clock clock, Validation validation) {
         this.tx = tx;
         this.clock = clock;
         this.validation = validation;
     }
 
     /** The conversation if it belongs to the project; otherwise not found, whether or not it exists. */
-    public static ConversationEntity require(EntityManager em, UUID projectId, UUID conversationId) {
+    static ConversationEntity require(EntityManager em, UUID projectId, UUID conversationId) {
         // A query, not em.find: Hibernate's find answers null when the connection fails (HHH-12472),
         // which would turn a lost connection into a false "not found".
         return em.createQuery(

@@ -1,13 +1,16 @@
-package dev.colloquy.message;
+package dev.colloquy.persistence;
 
-import dev.colloquy.conversation.JpaConversationStore;
 import dev.colloquy.domain.Clocks;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.Validation;
-import dev.colloquy.persistence.Transactor;
+import dev.colloquy.message.History;
+import dev.colloquy.message.Message;
+import dev.colloquy.message.MessageEntity;
+import dev.colloquy.message.MessageStore;
+import dev.colloquy.message.NewMessage;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-public final class JpaMessageStore implements MessageStore {
+final class JpaMessageStore implements MessageStore {
 
     private record Checked(Role role, String content, dev.colloquy.domain.Metadata metadata) {}
 
@@ -24,7 +27,7 @@ public final class JpaMessageStore implements MessageStore {
     private final Clock clock;
     private final Validation validation;
 
-    public JpaMessageStore(Transactor tx, Clock clock, Validation validation) {
+    JpaMessageStore(Transactor tx, Clock clock, Validation validation) {
         this.tx = tx;
         this.clock = clock;
         this.validation = validation;

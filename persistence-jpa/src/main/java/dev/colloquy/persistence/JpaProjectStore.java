@@ -1,23 +1,25 @@
-package dev.colloquy.project;
+package dev.colloquy.persistence;
 
 import dev.colloquy.domain.Clocks;
 import dev.colloquy.domain.ConflictException;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Validation;
-import dev.colloquy.persistence.Transactor;
+import dev.colloquy.project.Project;
+import dev.colloquy.project.ProjectEntity;
+import dev.colloquy.project.ProjectStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-public final class JpaProjectStore implements ProjectStore {
+final class JpaProjectStore implements ProjectStore {
 
     private final Transactor tx;
     private final Clock clock;
     private final Validation validation;
 
-    public JpaProjectStore(Transactor tx, Clock clock, Validation validation) {
+    JpaProjectStore(Transactor tx, Clock clock, Validation validation) {
         this.tx = tx;
         this.clock = clock;
         this.validation = validation;

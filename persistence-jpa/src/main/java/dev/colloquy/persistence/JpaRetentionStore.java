@@ -1,14 +1,16 @@
-package dev.colloquy.retention;
+package dev.colloquy.persistence;
 
 import dev.colloquy.domain.InvalidInputException;
-import dev.colloquy.persistence.Transactor;
+import dev.colloquy.retention.Counts;
+import dev.colloquy.retention.PurgeResult;
+import dev.colloquy.retention.RetentionStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-public final class JpaRetentionStore implements RetentionStore {
+final class JpaRetentionStore implements RetentionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaRetentionStore.class);
     private static final int MAX_BATCH = 10_000;
@@ -16,7 +18,7 @@ public final class JpaRetentionStore implements RetentionStore {
     private final Transactor tx;
     private final Runnable reclaimSpace;
 
-    public JpaRetentionStore(Transactor tx, Runnable reclaimSpace) {
+    JpaRetentionStore(Transactor tx, Runnable reclaimSpace) {
         this.tx = tx;
         this.reclaimSpace = reclaimSpace;
     }

@@ -1,4 +1,4 @@
-package dev.colloquy.search;
+package dev.colloquy.persistence;
 
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.ConversationEntity;
@@ -7,7 +7,12 @@ import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.Validation;
 import dev.colloquy.message.MessageEntity;
-import dev.colloquy.persistence.Transactor;
+import dev.colloquy.search.SearchHit;
+import dev.colloquy.search.SearchQuery;
+import dev.colloquy.search.SearchRequest;
+import dev.colloquy.search.SearchStore;
+import dev.colloquy.search.SearchSyntax;
+import dev.colloquy.search.Snippets;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-public final class JpaSearchStore implements SearchStore {
+final class JpaSearchStore implements SearchStore {
 
     private static final UUID NO_CONVERSATION = new UUID(0, 0);
 
@@ -26,7 +31,7 @@ public final class JpaSearchStore implements SearchStore {
     private final Validation validation;
     private final SearchSyntax syntax;
 
-    public JpaSearchStore(Transactor tx, Validation validation, SearchSyntax syntax) {
+    JpaSearchStore(Transactor tx, Validation validation, SearchSyntax syntax) {
         this.tx = tx;
         this.validation = validation;
         this.syntax = syntax;
@@ -46,7 +51,7 @@ public final class JpaSearchStore implements SearchStore {
             // as on every other route.
             request.conversationId()
                     .ifPresent(conversation ->
-                            dev.colloquy.conversation.JpaConversationStore.require(em, projectId, conversation));
+                            dev.colloquy.persistence.JpaConversationStore.require(em, projectId, conversation));
             if (query.isEmpty()) {
                 return List.<SearchHit>of();
             }

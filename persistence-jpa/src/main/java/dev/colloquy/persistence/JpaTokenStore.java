@@ -1,4 +1,4 @@
-package dev.colloquy.token;
+package dev.colloquy.persistence;
 
 import dev.colloquy.domain.Clocks;
 import dev.colloquy.domain.ConflictException;
@@ -6,7 +6,11 @@ import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Validation;
-import dev.colloquy.persistence.Transactor;
+import dev.colloquy.token.ApiToken;
+import dev.colloquy.token.ApiTokenEntity;
+import dev.colloquy.token.IssuedToken;
+import dev.colloquy.token.TokenRow;
+import dev.colloquy.token.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,10 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-public final class JpaTokenStore implements TokenStore {
+final class JpaTokenStore implements TokenStore {
 
     /** Secrets start with this prefix, so a leaked one is recognizable to secret scanners. */
-    public static final String SECRET_PREFIX = "cq_";
+    static final String SECRET_PREFIX = "cq_";
 
     private static final int MIN_CHOSEN_SECRET_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,7 +36,7 @@ public final class JpaTokenStore implements TokenStore {
     private final Clock clock;
     private final Validation validation;
 
-    public JpaTokenStore(Transactor tx, Clock clock, Validation validation) {
+    JpaTokenStore(Transactor tx, Clock clock, Validation validation) {
         this.tx = tx;
         this.clock = clock;
         this.validation = validation;

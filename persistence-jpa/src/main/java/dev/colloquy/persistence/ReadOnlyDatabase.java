@@ -1,6 +1,5 @@
 package dev.colloquy.persistence;
 
-import dev.colloquy.persistence.config.DatabaseSettings;
 import dev.colloquy.persistence.spi.DataSources;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * waiting again. Other database errors are translated into the domain's exceptions here, so stores
  * never catch anything.
  */
-public final class Transactor {
+final class Transactor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
     static final int MAX_ATTEMPTS = 10;

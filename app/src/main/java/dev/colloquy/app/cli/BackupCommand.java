@@ -1,5 +1,6 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.Environment;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.server.StartupException;
 import dev.colloquy.persistence.SchemaException;
 import dev.colloquy.persistence.config.ConfigurationException;

@@ -1,10 +1,11 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.server.DatabaseStarter;
+import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.ReadOnlyDatabase;
 import dev.colloquy.persistence.SchemaStatus;
 import dev.colloquy.persistence.config.ConfigurationException;
-import dev.colloquy.persistence.config.DatabaseSettings;
 import dev.colloquy.persistence.config.Settings;
 import java.util.HashMap;
 

@@ -1,5 +1,6 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.transfer.Exporter;
 import dev.colloquy.transfer.Side;
 import java.io.BufferedWriter;

@@ -1,5 +1,6 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.transfer.Importer;
 import dev.colloquy.transfer.Side;
 import dev.colloquy.transfer.TransferException;

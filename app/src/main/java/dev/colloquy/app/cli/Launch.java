@@ -1,10 +1,11 @@
 package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.AppSettings;
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.server.DatabaseStarter;
 import dev.colloquy.persistence.Database;
-import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.config.MigrateMode;
 import dev.colloquy.persistence.config.Settings;
 import dev.colloquy.persistence.spi.Backends;

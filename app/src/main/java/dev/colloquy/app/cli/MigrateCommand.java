@@ -1,5 +1,6 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.persistence.config.MigrateMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

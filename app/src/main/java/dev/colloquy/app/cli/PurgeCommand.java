@@ -1,5 +1,6 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.persistence.config.Durations;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

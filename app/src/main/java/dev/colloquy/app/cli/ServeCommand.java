@@ -1,6 +1,8 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.app.server.FirstStart;
 import dev.colloquy.app.server.HttpServer;
 import dev.colloquy.persistence.Database;
 import java.time.Clock;
@@ -16,8 +18,6 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = "Run the HTTP server (and the retention job when RETENTION_DAYS > 0).")
 public class ServeCommand extends DatabaseCommand {
-
-    static final String DEFAULT_PROJECT = "default";
 
     @ParentCommand
     ColloquyCommand parent;
@@ -93,28 +93,6 @@ public class ServeCommand extends DatabaseCommand {
                 opening,
                 serverSettings,
                 Clock.systemUTC(),
-                () -> bootstrap(opening.join(), serverSettings, environment));
-    }
-
-    /**
-     * First start: with no token in the database, creates the project {@code default} and one admin
-     * token for it, from {@code COLLOQUY_ADMIN_TOKEN} when set, else random and printed once.
-     */
-    public static void bootstrap(Database db, ServerSettings settings, Environment environment) {
-        if (db.tokens().any()) {
-            return;
-        }
-        var project = db.projects().findOrCreate(DEFAULT_PROJECT);
-        // Instances starting at once on one database: exactly one of them issues the token.
-        var issued = db.tokens().issueFirstAdmin(project.id(), "bootstrap-admin", settings.adminToken());
-        if (issued.isEmpty()) {
-            return;
-        }
-        if (settings.adminToken().isPresent()) {
-            environment.err().println("Created the admin token of project 'default' from COLLOQUY_ADMIN_TOKEN.");
-        } else {
-            environment.out().println("Created project 'default' with an admin token. It is shown only now; keep it:");
-            environment.out().println(issued.get().secret());
-        }
+                () -> FirstStart.bootstrap(opening.join(), serverSettings, environment));
     }
 }

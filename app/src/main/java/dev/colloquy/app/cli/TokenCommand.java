@@ -1,5 +1,6 @@
 package dev.colloquy.app.cli;
 
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.token.ApiToken;

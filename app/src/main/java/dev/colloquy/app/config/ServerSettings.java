@@ -6,7 +6,7 @@ import dev.colloquy.persistence.config.Settings;
 import java.util.Optional;
 
 /**
- * The service's own settings (the database's are {@link dev.colloquy.persistence.config.DatabaseSettings}).
+ * The service's own settings (the database's are {@link dev.colloquy.persistence.DatabaseSettings}).
  *
  * @param host where the HTTP server listens ({@code HTTP_HOST})
  * @param port its port ({@code HTTP_PORT}); 0 picks a free one

@@ -1,6 +1,5 @@
 package dev.colloquy.app.http;
 
-import dev.colloquy.app.server.TokenUsage;
 import dev.colloquy.persistence.Database;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package dev.colloquy.app.server;
 
 import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.app.http.TokenUsage;
 import dev.colloquy.persistence.Database;
 import java.time.Clock;
 import java.util.concurrent.Executors;

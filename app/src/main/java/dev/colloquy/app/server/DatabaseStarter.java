@@ -2,7 +2,7 @@ package dev.colloquy.app.server;
 
 import dev.colloquy.domain.Limits;
 import dev.colloquy.persistence.Database;
-import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.spi.Failure;
 import java.time.Clock;
 import java.time.Duration;

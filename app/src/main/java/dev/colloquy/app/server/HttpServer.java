@@ -2,6 +2,7 @@ package dev.colloquy.app.server;
 
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.ColloquyApplication;
+import dev.colloquy.app.http.TokenUsage;
 import dev.colloquy.persistence.Database;
 import java.net.URI;
 import java.time.Clock;

@@ -1,10 +1,11 @@
 package dev.colloquy.app.server;
 
-import dev.colloquy.app.cli.Environment;
 import dev.colloquy.app.config.AppSettings;
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.app.http.TokenUsage;
 import dev.colloquy.persistence.Database;
-import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.spi.Backends;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContextEvent;
@@ -36,8 +37,7 @@ public class WarLifecycle implements ServletContextListener {
         var serverSettings = ServerSettings.from(settings);
         database = DatabaseStarter.open(databaseSettings, Clock.systemUTC(), serverSettings.limits());
         var log = new java.io.PrintStream(new LogStream(), true, java.nio.charset.StandardCharsets.UTF_8);
-        dev.colloquy.app.cli.ServeCommand.bootstrap(
-                database, serverSettings, new Environment(Map.of(), new java.util.Properties(), log, log));
+        FirstStart.bootstrap(database, serverSettings, new Environment(Map.of(), new java.util.Properties(), log, log));
         var cdi = CDI.current();
         cdi.select(ServiceContext.class).get().start(database, serverSettings, Clock.systemUTC());
         var usage = cdi.select(TokenUsage.class).get();

@@ -1,7 +1,7 @@
 package dev.colloquy.it.api;
 
 import dev.colloquy.app.Service;
-import dev.colloquy.app.cli.Environment;
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.server.HttpServer;
 import dev.colloquy.it.TestDatabases;
 import dev.colloquy.persistence.Database;

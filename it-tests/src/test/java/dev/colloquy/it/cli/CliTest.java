@@ -3,7 +3,7 @@ package dev.colloquy.it.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colloquy.app.cli.ColloquyCommand;
-import dev.colloquy.app.cli.Environment;
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.it.TestDatabases;
 import dev.colloquy.persistence.Database;
 import java.io.ByteArrayOutputStream;

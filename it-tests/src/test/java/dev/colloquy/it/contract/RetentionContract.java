@@ -10,7 +10,7 @@ import dev.colloquy.domain.Limits;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
-import dev.colloquy.persistence.config.DatabaseSettings;
+import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.retention.PurgeResult;
 import dev.colloquy.search.SearchHit;
 import dev.colloquy.search.SearchRequest;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.SchemaException;
-import dev.colloquy.persistence.config.DatabaseSettings;
 import dev.colloquy.persistence.config.MigrateMode;
 import java.sql.Connection;
 import java.sql.Statement;

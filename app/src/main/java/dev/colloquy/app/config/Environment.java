@@ -1,4 +1,4 @@
-package dev.colloquy.app.cli;
+package dev.colloquy.app.config;
 
 import java.io.PrintStream;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.colloquy.app.server;
+package dev.colloquy.app.http;
 
 import dev.colloquy.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
