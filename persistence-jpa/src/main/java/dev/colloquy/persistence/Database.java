@@ -47,6 +47,19 @@ public final class Database implements AutoCloseable {
     private final TokenStore tokens;
     private final RetentionStore retention;
     private final java.util.Optional<String> versionAtOpen;
+    private final Scope scope;
+
+    /**
+     * What a database is opened for. A command that only administers projects and tokens opens
+     * it with {@link #ADMINISTRATION}: Hibernate then boots with those two entities and without
+     * the backend's mapping file, about half of its start-up work.
+     */
+    public enum Scope {
+        /** Every store. */
+        ALL,
+        /** Projects and tokens only; the other stores refuse to be used. */
+        ADMINISTRATION
+    }
 
     private Database(
             DatabaseSettings settings,
@@ -54,8 +67,10 @@ public final class Database implements AutoCloseable {
             EntityManagerFactory factory,
             Migrator migrator,
             Clock clock,
-            Limits limits) {
+            Limits limits,
+            Scope scope) {
         this.settings = settings;
+        this.scope = scope;
         this.dataSources = dataSources;
         this.factory = factory;
         this.migrator = migrator;
@@ -95,11 +110,15 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings settings, Clock clock, Limits limits) {
+        return open(settings, clock, limits, Scope.ALL);
+    }
+
+    public static Database open(DatabaseSettings settings, Clock clock, Limits limits, Scope scope) {
         var backend = settings.backend();
         DataSources dataSources = backend.open(settings.target(), settings.pool());
         // Hibernate's boot (mapping, metamodel, about a second of a small machine's start) needs
         // no table, so it runs beside the session checks and the migration.
-        CompletableFuture<EntityManagerFactory> booting = bootFactory(settings, dataSources);
+        CompletableFuture<EntityManagerFactory> booting = bootFactory(settings, dataSources, scope);
         try {
             try (Connection connection = dataSources.writer().getConnection()) {
                 backend.verifySession(connection);
@@ -120,7 +139,7 @@ public final class Database implements AutoCloseable {
             if (settings.migrate() != MigrateMode.OFF) {
                 validateMapping(factory);
             }
-            return new Database(settings, dataSources, factory, migrator, clock, limits);
+            return new Database(settings, dataSources, factory, migrator, clock, limits, scope);
         } catch (SQLException e) {
             abandon(booting);
             dataSources.closeAfter(e);
@@ -136,12 +155,12 @@ public final class Database implements AutoCloseable {
     }
 
     private static CompletableFuture<EntityManagerFactory> bootFactory(
-            DatabaseSettings settings, DataSources dataSources) {
+            DatabaseSettings settings, DataSources dataSources, Scope scope) {
         var booting = new CompletableFuture<EntityManagerFactory>();
         var thread = new Thread(
                 () -> {
                     try {
-                        booting.complete(createFactory(settings, dataSources));
+                        booting.complete(createFactory(settings, dataSources, scope));
                     } catch (Throwable e) {
                         booting.completeExceptionally(e);
                     }
@@ -176,18 +195,20 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private static EntityManagerFactory createFactory(DatabaseSettings settings, DataSources dataSources) {
+    private static EntityManagerFactory createFactory(DatabaseSettings settings, DataSources dataSources, Scope scope) {
         var backend = settings.backend();
         var config = new PersistenceConfiguration("colloquy")
                 .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
                 .managedClass(IdentifiedEntity.class)
                 .managedClass(ProjectEntity.class)
-                .managedClass(ConversationEntity.class)
-                .managedClass(TagEntity.class)
-                .managedClass(MessageEntity.class)
-                .managedClass(ApiTokenEntity.class)
-                .mappingFile(backend.mappingFile())
-                .property(
+                .managedClass(ApiTokenEntity.class);
+        if (scope == Scope.ALL) {
+            config.managedClass(ConversationEntity.class)
+                    .managedClass(TagEntity.class)
+                    .managedClass(MessageEntity.class)
+                    .mappingFile(backend.mappingFile());
+        }
+        config.property(
                         "jakarta.persistence.nonJtaDataSource",
                         new RoutingDataSource(dataSources.writer(), dataSources.reader()))
                 .properties(backend.persistenceProperties())
@@ -216,14 +237,17 @@ public final class Database implements AutoCloseable {
     }
 
     public ConversationStore conversations() {
+        requireAll("conversations");
         return conversations;
     }
 
     public MessageStore messages() {
+        requireAll("messages");
         return messages;
     }
 
     public SearchStore search() {
+        requireAll("search");
         return search;
     }
 
@@ -232,7 +256,15 @@ public final class Database implements AutoCloseable {
     }
 
     public RetentionStore retention() {
+        requireAll("retention");
         return retention;
+    }
+
+    private void requireAll(String store) {
+        if (scope != Scope.ALL) {
+            throw new IllegalStateException("the database was opened for project and token administration only; "
+                    + store + " need it opened with every store");
+        }
     }
 
     public SchemaStatus schema() {

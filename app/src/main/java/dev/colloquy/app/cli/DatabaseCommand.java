@@ -24,4 +24,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
     Database open() {
         return Launch.open(settings());
     }
+
+    /** Opens it as {@link #open()} does, with the project and token stores only. */
+    Database openForAdministration() {
+        return Launch.openForAdministration(settings());
+    }
 }

@@ -81,7 +81,7 @@ public class TokenCommand implements Runnable {
                                     + "'");
                 }
             });
-            try (Database db = open()) {
+            try (Database db = openForAdministration()) {
                 var existing = db.projects().findByName(project);
                 if (existing.isEmpty() && !createProject) {
                     var known = db.projects().list().stream()
@@ -126,7 +126,7 @@ public class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             var environment = environment();
-            try (Database db = open()) {
+            try (Database db = openForAdministration()) {
                 var out = environment.out();
                 out.printf("%-36s %-16s %-20s %-5s %-24s %s%n", "ID", "PROJECT", "NAME", "ADMIN", "CREATED", "STATE");
                 for (var p : db.projects().list()) {
@@ -166,7 +166,7 @@ public class TokenCommand implements Runnable {
         public Integer call() {
             var environment = environment();
             var tokenId = Ids.parse("ID", id);
-            try (Database db = open()) {
+            try (Database db = openForAdministration()) {
                 var revoked = db.tokens().revoke(tokenId);
                 environment
                         .out()
