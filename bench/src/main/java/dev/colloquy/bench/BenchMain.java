@@ -57,6 +57,12 @@ public final class BenchMain implements Callable<Integer> {
     String postgresUrl;
 
     @Option(
+            names = "--sqlite-synchronous",
+            paramLabel = "MODE",
+            description = "SQLITE_SYNCHRONOUS for the in-process scenarios: full or normal [full, Colloquy's default]")
+    String sqliteSynchronous = "full";
+
+    @Option(
             names = "--colloquy-jar",
             paramLabel = "FILE",
             description = "the runnable JAR for the start-to-ready scenario [app/target/colloquy.jar]")
@@ -72,6 +78,7 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var size = Scale.named(scale);
+        Scenarios.sqliteSynchronous(sqliteSynchronous);
         for (String scenario : scenarios) {
             if (!SCENARIOS.contains(scenario)) {
                 throw new CommandLine.ParameterException(
@@ -122,7 +129,7 @@ public final class BenchMain implements Callable<Integer> {
                 log.println("== sqlite -> postgres");
                 all.addAll(new CopyScenario(size, databases, colloquyJar, log).run(scratch));
             }
-            environment.putAll(environment(size, databases, backends));
+            environment.putAll(environment(size, databases, backends, sqliteSynchronous));
         } finally {
             deleteQuietly(scratch);
         }
@@ -136,7 +143,8 @@ public final class BenchMain implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, String> environment(Scale size, BenchDatabases databases, List<String> backends) {
+    static Map<String, String> environment(
+            Scale size, BenchDatabases databases, List<String> backends, String sqliteSynchronous) {
         var environment = new LinkedHashMap<String, String>();
         var runtime = Runtime.getRuntime();
         environment.put(
@@ -161,7 +169,8 @@ public final class BenchMain implements Callable<Integer> {
                 "pgloader", CopyScenario.pgloader().map(BenchMain::version).orElse("not installed"));
         environment.put(
                 "sqlite",
-                "file in " + System.getProperty("java.io.tmpdir") + " (WAL, synchronous=NORMAL, as Colloquy sets it)");
+                "file in " + System.getProperty("java.io.tmpdir") + " (WAL, SQLITE_SYNCHRONOUS=" + sqliteSynchronous
+                        + ")");
         return environment;
     }
 

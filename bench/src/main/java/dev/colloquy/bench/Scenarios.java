@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,8 +46,20 @@ final class Scenarios {
         this.log = log;
     }
 
+    private static volatile String sqliteSynchronous = "full";
+
+    /** The SQLITE_SYNCHRONOUS every in-process scenario opens its SQLite databases with. */
+    static void sqliteSynchronous(String mode) {
+        sqliteSynchronous = mode;
+    }
+
     static DatabaseSettings settings(String url) {
-        return DatabaseSettings.resolve(Settings.of(Map.of("DATABASE_URL", url)), Backends.installed());
+        var values = new java.util.HashMap<String, String>();
+        values.put("DATABASE_URL", url);
+        if (url.startsWith("sqlite:")) {
+            values.put("SQLITE_SYNCHRONOUS", sqliteSynchronous);
+        }
+        return DatabaseSettings.resolve(Settings.of(values), Backends.installed());
     }
 
     // ---------------------------------------------------------------- append, one message per call

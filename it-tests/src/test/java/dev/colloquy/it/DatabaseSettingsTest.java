@@ -55,6 +55,28 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void sqliteSynchronousIsFullByDefaultAndNormalWhenChosen() {
+        assertThat(resolve().target().properties()).containsEntry("synchronous", "FULL");
+        assertThat(resolve("DATABASE_URL", "sqlite:x.db").target().properties()).containsEntry("synchronous", "FULL");
+        assertThat(resolve("SQLITE_SYNCHRONOUS", "normal").target().properties())
+                .containsEntry("synchronous", "NORMAL");
+        assertThat(resolve("DATABASE_URL", "sqlite:x.db", "SQLITE_SYNCHRONOUS", "FULL")
+                        .target()
+                        .properties())
+                .containsEntry("synchronous", "FULL");
+    }
+
+    @Test
+    void sqliteSynchronousRefusesOtherValuesAndOtherBackends() {
+        var wrong = failure("SQLITE_SYNCHRONOUS", "off");
+        assertThat(wrong.setting()).isEqualTo("SQLITE_SYNCHRONOUS");
+        assertThat(wrong.getMessage()).contains("must be full or normal, was 'off'");
+        var elsewhere = failure("DATABASE_URL", "postgres://u@db/x", "SQLITE_SYNCHRONOUS", "normal");
+        assertThat(elsewhere.setting()).isEqualTo("SQLITE_SYNCHRONOUS");
+        assertThat(elsewhere.getMessage()).contains("is a SQLite setting, but the database is PostgreSQL");
+    }
+
+    @Test
     void libpqVariablesAreIgnoredUnlessPostgresIsChosen() {
         assertThat(resolve("PGHOST", "db.internal", "PGPASSWORD", PASSWORD)
                         .backend()

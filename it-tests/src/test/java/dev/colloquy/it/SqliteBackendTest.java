@@ -38,7 +38,23 @@ class SqliteBackendTest {
             assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
             assertThat(pragma(connection, "auto_vacuum")).isEqualTo("2");
-            assertThat(pragma(connection, "synchronous")).isEqualTo("1");
+            // FULL: an acknowledged write is on disk, whatever happens to the system after.
+            assertThat(pragma(connection, "synchronous")).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void synchronousNormalIsUsedWhenChosen() throws Exception {
+        var file = TestDatabases.freshSqliteFile();
+        var settings = dev.colloquy.persistence.DatabaseSettings.resolve(
+                dev.colloquy.persistence.config.Settings.of(
+                        java.util.Map.of("DATABASE_URL", "sqlite:" + file, "SQLITE_SYNCHRONOUS", "Normal")),
+                TestDatabases.backends());
+        try (var database = Database.open(settings);
+                Connection writer = database.dataSources().writer().getConnection();
+                Connection reader = database.dataSources().reader().getConnection()) {
+            assertThat(pragma(writer, "synchronous")).isEqualTo("1");
+            assertThat(pragma(reader, "synchronous")).isEqualTo("1");
         }
     }
 

@@ -121,10 +121,10 @@ public final class Database implements AutoCloseable {
         CompletableFuture<EntityManagerFactory> booting = bootFactory(settings, dataSources, scope);
         try {
             try (Connection connection = dataSources.writer().getConnection()) {
-                backend.verifySession(connection);
+                backend.verifySession(connection, settings.target());
             }
             try (Connection connection = dataSources.reader().getConnection()) {
-                backend.verifySession(connection);
+                backend.verifySession(connection, settings.target());
             }
             var migrator = new Migrator(backend, settings.target(), dataSources.writer());
             if (settings.migrate() == MigrateMode.AUTO) {

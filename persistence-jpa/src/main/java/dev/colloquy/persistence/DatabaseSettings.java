@@ -64,6 +64,8 @@ public record DatabaseSettings(
             }
             target = backend.fromSettings(settings);
         }
+        rejectOtherOptions(settings, backends, backend);
+        target = backend.withOptions(target, settings);
 
         PoolSettings pool = backend.poolDefaults(target).overriddenBy(settings);
         Duration startupTimeout = settings.duration(DB_STARTUP_TIMEOUT, DEFAULT_STARTUP_TIMEOUT);
@@ -83,6 +85,23 @@ public record DatabaseSettings(
             if (settings.has(name)) {
                 throw new ConfigurationException(
                         name, "is a " + owner.productName() + " setting, but " + reason + "; remove one of them");
+            }
+        }
+    }
+
+    /** A tuning setting of a backend that is not the chosen one would be silently without effect. */
+    private static void rejectOtherOptions(Settings settings, Backends backends, DatabaseBackend chosen) {
+        for (DatabaseBackend other : backends.all()) {
+            if (other == chosen) {
+                continue;
+            }
+            for (String name : other.options().keySet()) {
+                if (settings.has(name)) {
+                    throw new ConfigurationException(
+                            name,
+                            "is a " + other.productName() + " setting, but the database is " + chosen.productName()
+                                    + "; remove it");
+                }
             }
         }
     }

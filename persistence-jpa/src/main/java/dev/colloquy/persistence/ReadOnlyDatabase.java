@@ -26,7 +26,7 @@ public final class ReadOnlyDatabase implements AutoCloseable {
         DataSources dataSources = backend.openReadOnly(settings.target(), settings.pool());
         try {
             try (Connection connection = dataSources.reader().getConnection()) {
-                backend.verifySession(connection);
+                backend.verifySession(connection, settings.target());
             }
             var schema = new Migrator(backend, settings.target(), dataSources.reader()).status();
             return new ReadOnlyDatabase(settings, dataSources, schema);

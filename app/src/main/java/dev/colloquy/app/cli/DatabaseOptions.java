@@ -72,21 +72,22 @@ public class DatabaseOptions {
     /** Adds a flag for every setting an installed backend declares, to the command's spec. */
     void addBackendFlags(CommandSpec command, Backends backends) {
         for (var backend : backends.all()) {
-            backend.settings()
-                    .forEach((setting, description) -> command.addOption(OptionSpec.builder(AppSettings.flag(setting))
-                            .paramLabel("VALUE")
-                            .type(String.class)
-                            .description(description + " (" + setting + ")")
-                            .setter(new picocli.CommandLine.Model.ISetter() {
-                                @Override
-                                public <T> T set(T value) {
-                                    if (value != null) {
-                                        values.put(setting, value.toString());
-                                    }
-                                    return null;
-                                }
-                            })
-                            .build()));
+            var declared = new java.util.LinkedHashMap<String, String>(backend.settings());
+            declared.putAll(backend.options());
+            declared.forEach((setting, description) -> command.addOption(OptionSpec.builder(AppSettings.flag(setting))
+                    .paramLabel("VALUE")
+                    .type(String.class)
+                    .description(description + " (" + setting + ")")
+                    .setter(new picocli.CommandLine.Model.ISetter() {
+                        @Override
+                        public <T> T set(T value) {
+                            if (value != null) {
+                                values.put(setting, value.toString());
+                            }
+                            return null;
+                        }
+                    })
+                    .build()));
         }
     }
 }

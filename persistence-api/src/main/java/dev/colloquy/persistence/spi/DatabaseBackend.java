@@ -37,6 +37,24 @@ public interface DatabaseBackend {
      */
     Map<String, String> settings();
 
+    /**
+     * The settings that tune this backend however its database is named (by a URL or by its own
+     * settings), each with a one-line description for help texts. Set while another backend is
+     * chosen, they are refused.
+     */
+    default Map<String, String> options() {
+        return Map.of();
+    }
+
+    /**
+     * The target with this backend's {@link #options()} taken from the settings, as driver
+     * properties; a value this backend cannot use is a {@code ConfigurationException} naming the
+     * setting.
+     */
+    default ConnectionTarget withOptions(ConnectionTarget target, Settings settings) {
+        return target;
+    }
+
     /** Parses a URL this backend claims; {@code setting} names its source in errors. */
     ConnectionTarget parseUrl(String setting, String url);
 
@@ -58,8 +76,11 @@ public interface DatabaseBackend {
     /** How ids and instants are bound and read through plain JDBC on this database. */
     ColumnCodec columns();
 
-    /** Checks that a connection runs with the settings the application relies on; fails fast if not. */
-    void verifySession(Connection connection) throws SQLException;
+    /**
+     * Checks that a connection to {@code target} runs with the settings the application relies on
+     * (its options included); fails fast if not.
+     */
+    void verifySession(Connection connection, ConnectionTarget target) throws SQLException;
 
     /** Prepares a database before its first migration (settings that must precede the first table). */
     void prepare(DataSource writer) throws SQLException;

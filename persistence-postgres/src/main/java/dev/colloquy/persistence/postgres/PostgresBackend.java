@@ -175,7 +175,7 @@ public final class PostgresBackend implements DatabaseBackend {
     }
 
     @Override
-    public void verifySession(Connection connection) throws SQLException {
+    public void verifySession(Connection connection, ConnectionTarget target) throws SQLException {
         try (Statement statement = connection.createStatement();
                 var rows = statement.executeQuery(
                         "SELECT current_setting('TimeZone'), current_setting('application_name'),"

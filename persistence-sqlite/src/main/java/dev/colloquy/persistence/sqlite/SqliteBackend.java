@@ -45,6 +45,9 @@ public final class SqliteBackend implements DatabaseBackend {
     public static final String DATABASE_PATH = "DATABASE_PATH";
     static final String DEFAULT_PATH = "./data/colloquy.db";
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    public static final String SQLITE_SYNCHRONOUS = "SQLITE_SYNCHRONOUS";
+    /** The driver property that carries the chosen synchronous mode from the target to the pools. */
+    static final String SYNCHRONOUS = "synchronous";
 
     @Override
     public String name() {
@@ -79,6 +82,23 @@ public final class SqliteBackend implements DatabaseBackend {
     @Override
     public Map<String, String> settings() {
         return Map.of(DATABASE_PATH, "the SQLite file when no URL is given [" + DEFAULT_PATH + "]");
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(
+                SQLITE_SYNCHRONOUS,
+                "full: a 2xx survives an operating-system crash or power loss; normal: faster, "
+                        + "survives a crash of Colloquy but may lose the last commits if the system fails [full]");
+    }
+
+    @Override
+    public ConnectionTarget withOptions(ConnectionTarget target, Settings settings) {
+        var mode = Synchronous.parse(settings.get(SQLITE_SYNCHRONOUS));
+        var properties = new java.util.HashMap<>(target.properties());
+        properties.put(SYNCHRONOUS, mode.name());
+        return new ConnectionTarget(
+                target.backend(), target.jdbcUrl(), target.user(), target.password(), target.location(), properties);
     }
 
     @Override
@@ -170,7 +190,7 @@ public final class SqliteBackend implements DatabaseBackend {
             boolean readOnly,
             boolean forever) {
         var sqlite = new SQLiteConfig();
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.setSynchronous(Synchronous.of(target).mode);
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         // Instants are stored as INTEGER epoch milliseconds, pinned here and checked in the schema.
@@ -250,7 +270,7 @@ public final class SqliteBackend implements DatabaseBackend {
     }
 
     @Override
-    public void verifySession(Connection connection) throws SQLException {
+    public void verifySession(Connection connection, ConnectionTarget target) throws SQLException {
         boolean memory = connection.getMetaData().getURL().endsWith(SqliteLocation.MEMORY);
         require(connection, "foreign_keys", "1");
         // A read-only connection writes no journal: any journal mode serves it (a backup, a file
@@ -258,7 +278,7 @@ public final class SqliteBackend implements DatabaseBackend {
         if (!connection.isReadOnly()) {
             require(connection, "journal_mode", memory ? "memory" : "wal");
             if (!memory) {
-                require(connection, "synchronous", "1");
+                require(connection, "synchronous", Synchronous.of(target).pragmaValue);
             }
         }
         // The shared stores use UPDATE ... RETURNING, which SQLite has since 3.35 (2021); the driver
@@ -448,6 +468,44 @@ public final class SqliteBackend implements DatabaseBackend {
                 Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO message_fts (message_fts) VALUES ('rebuild')");
             statement.execute("INSERT INTO conversation_fts (conversation_fts) VALUES ('rebuild')");
+        }
+    }
+
+    /**
+     * When SQLite waits for the disk in WAL mode. FULL syncs the log at every commit, so an
+     * acknowledged write survives the operating system or the disk failing; NORMAL syncs it at
+     * checkpoints only: safe against a crash of the process, not of the system.
+     */
+    enum Synchronous {
+        FULL(SQLiteConfig.SynchronousMode.FULL, "2"),
+        NORMAL(SQLiteConfig.SynchronousMode.NORMAL, "1");
+
+        final SQLiteConfig.SynchronousMode mode;
+        final String pragmaValue;
+
+        Synchronous(SQLiteConfig.SynchronousMode mode, String pragmaValue) {
+            this.mode = mode;
+            this.pragmaValue = pragmaValue;
+        }
+
+        static Synchronous parse(Optional<String> value) {
+            if (value.isEmpty()) {
+                return FULL;
+            }
+            return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "full" -> FULL;
+                case "normal" -> NORMAL;
+                default ->
+                    throw new dev.colloquy.persistence.config.ConfigurationException(
+                            SQLITE_SYNCHRONOUS, "must be full or normal, was '" + value.get() + "'");
+            };
+        }
+
+        /** The mode a target was given; FULL for one made without the settings (a copy's source). */
+        static Synchronous of(ConnectionTarget target) {
+            return Optional.ofNullable(target.properties().get(SYNCHRONOUS))
+                    .map(Synchronous::valueOf)
+                    .orElse(FULL);
         }
     }
 }
