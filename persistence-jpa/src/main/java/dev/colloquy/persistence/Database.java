@@ -116,15 +116,20 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings, Clock clock, Limits limits, Scope scope) {
         var backend = settings.backend();
         DataSources dataSources = backend.open(settings.target(), settings.pool());
-        // Hibernate's boot (mapping, metamodel, about a second of a small machine's start) needs
-        // no table, so it runs beside the session checks and the migration.
-        CompletableFuture<EntityManagerFactory> booting = bootFactory(settings, dataSources, scope);
+        CompletableFuture<EntityManagerFactory> booting = null;
         try {
             try (Connection connection = dataSources.writer().getConnection()) {
                 backend.verifySession(connection, settings.target());
             }
             try (Connection connection = dataSources.reader().getConnection()) {
                 backend.verifySession(connection, settings.target());
+            }
+            // Hibernate's boot (mapping, metamodel: about a second of a small machine's start)
+            // needs no table, so it runs beside the migration when the pool has room for both:
+            // the boot reads the database's metadata on one connection, the migration may hold
+            // two, and a pool's short wait (DB_POOL_CONNECT_TIMEOUT) must not run out between them.
+            if (settings.pool().maxSize() > 2) {
+                booting = bootFactory(settings, dataSources, scope);
             }
             var migrator = new Migrator(backend, settings.target(), dataSources.writer());
             if (settings.migrate() == MigrateMode.AUTO) {
@@ -135,7 +140,8 @@ public final class Database implements AutoCloseable {
             } else {
                 migrator.refuseNewerSchema();
             }
-            EntityManagerFactory factory = awaitFactory(booting);
+            EntityManagerFactory factory =
+                    booting != null ? awaitFactory(booting) : createFactory(settings, dataSources, scope);
             if (settings.migrate() != MigrateMode.OFF) {
                 validateMapping(factory);
             }
@@ -188,6 +194,9 @@ public final class Database implements AutoCloseable {
 
     /** Opening failed: the factory is closed whenever its boot ends, and its failure, if any, dropped. */
     private static void abandon(CompletableFuture<EntityManagerFactory> booting) {
+        if (booting == null) {
+            return;
+        }
         booting.whenComplete((factory, error) -> {
             if (factory != null && factory.isOpen()) {
                 factory.close();

@@ -162,6 +162,12 @@ final class Transactor {
                                 + (attempts == 1 ? " attempt" : " attempts") + "; nothing was stored; try again",
                         BUSY_RETRY_AFTER,
                         error);
+            case OVERLOADED ->
+                new UnavailableException(
+                        "every database connection stayed in use for the pool's wait (DB_POOL_CONNECT_TIMEOUT):"
+                                + " the server has more work than connections; nothing was stored; try again",
+                        BUSY_RETRY_AFTER,
+                        error);
             case READ_ONLY ->
                 new UnavailableException(
                         "the database is read-only: it refuses every write; nothing was stored",

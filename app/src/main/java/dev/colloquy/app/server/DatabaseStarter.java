@@ -68,7 +68,7 @@ public final class DatabaseStarter {
                                 StartupException.DATABASE_UNREACHABLE,
                                 "The " + where + " cannot be written: " + reason(e),
                                 e);
-                    case CONNECTION, BUSY -> {
+                    case CONNECTION, BUSY, OVERLOADED -> {
                         Instant now = Instant.now();
                         if (!now.plus(pause).isBefore(deadline)) {
                             throw new StartupException(

@@ -6,6 +6,11 @@ public enum Failure {
     BUSY,
     /** A serialization failure or deadlock; the same unit of work can run again. */
     SERIALIZATION,
+    /**
+     * Every pooled connection stayed in use for the pool's wait ({@code DB_POOL_CONNECT_TIMEOUT}):
+     * more work than connections. Not run again: a second wait would only lengthen the queue.
+     */
+    OVERLOADED,
     /** The connection failed or the server went away. */
     CONNECTION,
     /** The server rejected the credentials. */

@@ -120,11 +120,16 @@ public final class PostgresBackend implements DatabaseBackend {
 
     @Override
     public PoolSettings poolDefaults(ConnectionTarget target) {
-        return new PoolSettings(10, 2, Duration.ofSeconds(10), Duration.ofMinutes(30));
+        return new PoolSettings(10, 2, Duration.ofMillis(500), Duration.ofMinutes(30));
     }
 
     @Override
     public DataSources open(ConnectionTarget target, PoolSettings pool) {
+        if (pool.maxSize() < 2) {
+            // Flyway holds one connection for its history table and takes another to migrate.
+            throw new ConfigurationException(
+                    PoolSettings.MAX_SIZE, "must be at least 2 on PostgreSQL (a migration holds two connections)");
+        }
         var dataSource = new HikariDataSource(hikari(target, pool, false));
         return new DataSources(dataSource, dataSource, dataSource);
     }
@@ -239,7 +244,9 @@ public final class PostgresBackend implements DatabaseBackend {
     @Override
     public Failure classify(SQLException error) {
         if (error instanceof SQLTransientConnectionException && error.getSQLState() == null) {
-            return Failure.CONNECTION; // no connection from the pool in time
+            // No connection came free in time, and none failed to open (the pool would carry that
+            // failure's state): every connection is busy.
+            return Failure.OVERLOADED;
         }
         String state = error.getSQLState();
         if (state == null) {

@@ -123,7 +123,7 @@ public final class SqliteBackend implements DatabaseBackend {
     /** Readers only: the writer pool always has exactly one connection. */
     @Override
     public PoolSettings poolDefaults(ConnectionTarget target) {
-        return new PoolSettings(4, 1, Duration.ofSeconds(30), Duration.ofMinutes(30));
+        return new PoolSettings(4, 1, Duration.ofMillis(500), Duration.ofMinutes(30));
     }
 
     @Override
@@ -132,15 +132,18 @@ public final class SqliteBackend implements DatabaseBackend {
         if (memory) {
             // A private in-memory database lives as long as its one connection: one pool, one
             // connection that is never retired, for reads and writes alike.
-            var only = new HikariDataSource(hikari(target, "colloquy-sqlite", 1, 1, pool, false, true));
+            var onlyConfig = hikari(target, "colloquy-sqlite", 1, 1, pool, false, true);
+            onlyConfig.setConnectionTimeout(BUSY_TIMEOUT_MILLIS); // it is the writer too: see below
+            var only = new HikariDataSource(onlyConfig);
             return new DataSources(only, only, only);
         }
         createParentFolders(Path.of(target.location()));
         requireWritable(Path.of(target.location()));
         var writerConfig = hikari(target, "colloquy-sqlite-writer", 1, 1, pool, false, false);
-        // Waiting for the one writer connection is waiting for the write lock: no longer than the
-        // busy timeout, whatever DB_POOL_CONNECT_TIMEOUT allows the readers.
-        writerConfig.setConnectionTimeout(Math.min(writerConfig.getConnectionTimeout(), BUSY_TIMEOUT_MILLIS));
+        // Waiting for the one writer connection is waiting for the write lock: as long as the busy
+        // timeout, whatever DB_POOL_CONNECT_TIMEOUT allows the readers. This queue is SQLite's
+        // one-writer rule, not overload: writes of one process take turns on it.
+        writerConfig.setConnectionTimeout(BUSY_TIMEOUT_MILLIS);
         var writer = new HikariDataSource(writerConfig);
         try {
             var reader = new HikariDataSource(
@@ -380,7 +383,9 @@ public final class SqliteBackend implements DatabaseBackend {
     @Override
     public Failure classify(SQLException error) {
         if (error instanceof SQLTransientConnectionException) {
-            return Failure.BUSY; // the single writer connection stayed taken past the pool's timeout
+            // The one writer connection stayed taken for the busy timeout (writes are queued no
+            // longer than a lock is waited for), or every reader for DB_POOL_CONNECT_TIMEOUT.
+            return Failure.OVERLOADED;
         }
         if (!(error instanceof SQLiteException sqlite)) {
             return Failure.OTHER;

@@ -30,8 +30,10 @@ class SqliteBackendClassifyTest {
             assertThat(classify(code)).as(code.name()).isEqualTo(Failure.BUSY);
             assertThat(classify(code).isRetryable()).isTrue();
         }
+        // No pooled connection in time is overload, not a lock: it is answered, not run again.
         assertThat(backend.classify(new SQLTransientConnectionException("writer taken")))
-                .isEqualTo(Failure.BUSY);
+                .isEqualTo(Failure.OVERLOADED);
+        assertThat(Failure.OVERLOADED.isRetryable()).isFalse();
     }
 
     @Test
