@@ -3,6 +3,7 @@ package dev.colloquy.app.config;
 import dev.colloquy.domain.Limits;
 import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.Settings;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -14,15 +15,25 @@ import java.util.Optional;
  * @param adminToken the first admin token's secret, when the database holds no token yet
  * @param limits the input limits
  * @param maxRequestBytes the largest request body accepted ({@code LIMIT_REQUEST_BYTES})
+ * @param bodyTimeout the longest wait for the next bytes of a request body ({@code HTTP_BODY_TIMEOUT});
+ *     the standalone server answers 408 past it
  */
 public record ServerSettings(
-        String host, int port, int retentionDays, Optional<String> adminToken, Limits limits, long maxRequestBytes) {
+        String host,
+        int port,
+        int retentionDays,
+        Optional<String> adminToken,
+        Limits limits,
+        long maxRequestBytes,
+        Duration bodyTimeout) {
 
     public static final String HTTP_HOST = "HTTP_HOST";
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final String RETENTION_DAYS = "RETENTION_DAYS";
     public static final String COLLOQUY_ADMIN_TOKEN = "COLLOQUY_ADMIN_TOKEN";
     public static final String LIMIT_REQUEST_BYTES = "LIMIT_REQUEST_BYTES";
+    public static final String HTTP_BODY_TIMEOUT = "HTTP_BODY_TIMEOUT";
+    static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
 
     public static ServerSettings from(Settings settings) {
         String host = settings.get(HTTP_HOST).orElse("127.0.0.1");
@@ -40,7 +51,16 @@ public record ServerSettings(
                 retention,
                 token,
                 limits(settings),
-                settings.integer(LIMIT_REQUEST_BYTES, 16 * 1024 * 1024, 1024, Integer.MAX_VALUE));
+                settings.integer(LIMIT_REQUEST_BYTES, 16 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                bodyTimeout(settings));
+    }
+
+    private static Duration bodyTimeout(Settings settings) {
+        Duration timeout = settings.duration(HTTP_BODY_TIMEOUT, DEFAULT_BODY_TIMEOUT);
+        if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ConfigurationException(HTTP_BODY_TIMEOUT, "must be between 1s and 10m, was " + timeout);
+        }
+        return timeout;
     }
 
     /** The input limits, each overridable by a {@code LIMIT_*} setting. */

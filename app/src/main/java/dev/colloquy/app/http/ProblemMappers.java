@@ -27,6 +27,26 @@ public final class ProblemMappers {
 
     private ProblemMappers() {}
 
+    /**
+     * A request body that stopped arriving: the server's read of it waited out {@code
+     * HTTP_BODY_TIMEOUT}. Answered 408 with the connection closed (the rest of the body may still
+     * come and cannot be told from a next request).
+     */
+    static java.util.Optional<Response> bodyTimeout(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof java.net.SocketTimeoutException) {
+                Response problem = Problem.REQUEST_TIMEOUT.response(
+                        "the request body stopped arriving before its Content-Length was reached"
+                                + " (HTTP_BODY_TIMEOUT); nothing was stored");
+                return java.util.Optional.of(Response.fromResponse(problem)
+                        .header("Connection", "close")
+                        .build());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The domain's failures. */
     @Provider
     public static class Domain implements ExceptionMapper<ColloquyException> {
@@ -54,6 +74,10 @@ public final class ProblemMappers {
     public static class JsonInput implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            var timedOut = bodyTimeout(e);
+            if (timedOut.isPresent()) {
+                return timedOut.get();
+            }
             if (e.getCause() instanceof ApiException api) {
                 return api.response();
             }
@@ -131,6 +155,10 @@ public final class ProblemMappers {
     public static class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            var timedOut = bodyTimeout(e);
+            if (timedOut.isPresent()) {
+                return timedOut.get();
+            }
             if (e.getCause() instanceof ApiException api) {
                 return api.response();
             }
@@ -173,7 +201,7 @@ public final class ProblemMappers {
             if (e instanceof ColloquyException domain) {
                 return new Domain().toResponse(domain);
             }
-            return log(e);
+            return bodyTimeout(e).orElseGet(() -> log(e));
         }
 
         static Response log(Throwable e) {

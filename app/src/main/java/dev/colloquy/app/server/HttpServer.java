@@ -115,6 +115,10 @@ public final class HttpServer implements AutoCloseable {
             container.select(ServiceContext.class).get().start(database, settings, clock);
             var codec = new ProblemCodec();
             grizzly.getListeners().forEach(listener -> {
+                // A body read waits for the client's next bytes no longer than this; the worker
+                // then answers 408 (ProblemMappers.bodyTimeout) instead of waiting 30 s for a slow
+                // or short body.
+                listener.getTransport().setReadTimeout(settings.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 listener.registerAddOn(new IgnoreH2cUpgrade());
                 listener.registerAddOn(codec);
             });

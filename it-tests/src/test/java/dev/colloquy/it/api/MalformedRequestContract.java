@@ -81,4 +81,55 @@ public interface MalformedRequestContract {
                 .doesNotContain("at org.");
         assertThat(reply.body()).doesNotContainIgnoringCase("<html").doesNotContain("Grizzly");
     }
+
+    /**
+     * A body shorter than its Content-Length (a client gone quiet, or one sending a byte now and
+     * then) holds a worker no longer than HTTP_BODY_TIMEOUT (2 s in the fixture): then 408 as a
+     * problem with {@code Connection: close}, and nothing stored.
+     */
+    @org.junit.jupiter.api.Test
+    default void aBodyThatStopsArrivingIsAnswered408AndStoresNothing() throws Exception {
+        var target = server().target();
+        long before = server().database().retention().counts().messages();
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"never finished\"}]}";
+        String request = "POST /v1/conversations/" + target.conversationId() + "/messages HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer " + target.token() + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                + body.substring(0, 20);
+        var base = server().api().base();
+        try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(15_000);
+            long started = System.nanoTime();
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            var in = socket.getInputStream();
+            var received = new java.io.ByteArrayOutputStream();
+            int headEnd = -1;
+            int length = -1;
+            while (headEnd < 0 || received.size() < headEnd + length) {
+                int b = in.read();
+                assertThat(b)
+                        .as("the answer is complete before the connection ends")
+                        .isNotNegative();
+                received.write(b);
+                String text = received.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (headEnd < 0 && text.endsWith("\r\n\r\n")) {
+                    headEnd = text.length();
+                    var matcher = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+                            .matcher(text);
+                    assertThat(matcher.find()).as(text).isTrue();
+                    length = Integer.parseInt(matcher.group(1));
+                }
+            }
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                    .as("answered after the body timeout, not the transport's 30 s")
+                    .isLessThan(java.time.Duration.ofSeconds(10));
+            String text = received.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).startsWith("HTTP/1.1 408 ").containsIgnoringCase("connection: close");
+            JsonNode problem = Api.JSON.readTree(text.substring(headEnd));
+            assertThat(problem.get("type").asText()).isEqualTo("urn:colloquy:problem:request-timeout");
+            assertThat(problem.get("detail").asText()).contains("HTTP_BODY_TIMEOUT");
+        }
+        assertThat(server().database().retention().counts().messages()).isEqualTo(before);
+    }
 }

@@ -37,7 +37,9 @@ public final class ServerFixture implements AutoCloseable {
                         "COLLOQUY_ADMIN_TOKEN",
                         adminToken,
                         "LIMIT_REQUEST_BYTES",
-                        "2000000"),
+                        "2000000",
+                        "HTTP_BODY_TIMEOUT",
+                        "2s"),
                 new Properties(),
                 out,
                 out);
