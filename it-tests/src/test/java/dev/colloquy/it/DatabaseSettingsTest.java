@@ -77,6 +77,22 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void postgresLockTimeoutIsFiveSecondsUnlessSetAndRefusedOnSqlite() {
+        assertThat(resolve("DATABASE_URL", "postgres://u@db/x").target().properties())
+                .containsEntry("colloquy.lockTimeoutMillis", "5000");
+        assertThat(resolve("DATABASE_URL", "postgres://u@db/x", "POSTGRES_LOCK_TIMEOUT", "250ms")
+                        .target()
+                        .properties())
+                .containsEntry("colloquy.lockTimeoutMillis", "250");
+        assertThat(failure("DATABASE_URL", "postgres://u@db/x", "POSTGRES_LOCK_TIMEOUT", "50ms")
+                        .getMessage())
+                .contains("must be between 100ms and 10m");
+        var onSqlite = failure("POSTGRES_LOCK_TIMEOUT", "2s");
+        assertThat(onSqlite.setting()).isEqualTo("POSTGRES_LOCK_TIMEOUT");
+        assertThat(onSqlite.getMessage()).contains("is a PostgreSQL setting, but the database is SQLite");
+    }
+
+    @Test
     void libpqVariablesAreIgnoredUnlessPostgresIsChosen() {
         assertThat(resolve("PGHOST", "db.internal", "PGPASSWORD", PASSWORD)
                         .backend()

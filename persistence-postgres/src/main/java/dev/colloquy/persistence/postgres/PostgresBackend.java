@@ -39,6 +39,10 @@ public final class PostgresBackend implements DatabaseBackend {
     static final String PGSSLMODE = "PGSSLMODE";
     static final String APPLICATION_NAME = "colloquy";
     static final int MIN_SERVER_VERSION = 130000;
+    public static final String POSTGRES_LOCK_TIMEOUT = "POSTGRES_LOCK_TIMEOUT";
+    static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+    /** The target property that carries the lock timeout, in milliseconds, to the pools. */
+    static final String LOCK_TIMEOUT_MILLIS = "colloquy.lockTimeoutMillis";
 
     @Override
     public String name() {
@@ -75,6 +79,33 @@ public final class PostgresBackend implements DatabaseBackend {
         settings.put(PGPASSWORD, "PostgreSQL password; prefer the environment variable");
         settings.put(PGSSLMODE, "PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full");
         return java.util.Collections.unmodifiableMap(settings);
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(
+                POSTGRES_LOCK_TIMEOUT,
+                "longest wait of a statement for a lock another session holds; past it the unit of work is"
+                        + " answered 503 with nothing stored (100ms to 10m) [5s]");
+    }
+
+    @Override
+    public ConnectionTarget withOptions(ConnectionTarget target, Settings settings) {
+        Duration lock = settings.duration(POSTGRES_LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT);
+        if (lock.toMillis() < 100 || lock.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ConfigurationException(POSTGRES_LOCK_TIMEOUT, "must be between 100ms and 10m, was " + lock);
+        }
+        var properties = new LinkedHashMap<>(target.properties());
+        properties.put(LOCK_TIMEOUT_MILLIS, Long.toString(lock.toMillis()));
+        return new ConnectionTarget(
+                target.backend(), target.jdbcUrl(), target.user(), target.password(), target.location(), properties);
+    }
+
+    /** The lock timeout a target was given; the default for one made without the settings. */
+    static long lockTimeoutMillis(ConnectionTarget target) {
+        return Optional.ofNullable(target.properties().get(LOCK_TIMEOUT_MILLIS))
+                .map(Long::parseLong)
+                .orElse(DEFAULT_LOCK_TIMEOUT.toMillis());
     }
 
     @Override
@@ -166,9 +197,15 @@ public final class PostgresBackend implements DatabaseBackend {
         // text, metadata, a token's hash); without them they never reach an exception's message,
         // and so never a log line. The SQL state and the server's message stay.
         config.addDataSourceProperty("logServerErrorDetail", "false");
-        config.addDataSourceProperty(
-                "options", readOnly ? "-c TimeZone=UTC -c default_transaction_read_only=on" : "-c TimeZone=UTC");
-        target.properties().forEach(config::addDataSourceProperty);
+        // A statement waits for another session's lock no longer than the lock timeout (55P03:
+        // retried while the unit of work's budget lasts, then 503), never for as long as the lock.
+        String session = "-c TimeZone=UTC -c lock_timeout=" + lockTimeoutMillis(target);
+        config.addDataSourceProperty("options", readOnly ? session + " -c default_transaction_read_only=on" : session);
+        target.properties().forEach((name, value) -> {
+            if (!name.equals(LOCK_TIMEOUT_MILLIS)) {
+                config.addDataSourceProperty(name, value);
+            }
+        });
         config.setPoolName(readOnly ? "colloquy-postgres-read-only" : "colloquy-postgres");
         config.setReadOnly(readOnly);
         config.setMaximumPoolSize(pool.maxSize());
@@ -184,7 +221,8 @@ public final class PostgresBackend implements DatabaseBackend {
         try (Statement statement = connection.createStatement();
                 var rows = statement.executeQuery(
                         "SELECT current_setting('TimeZone'), current_setting('application_name'),"
-                                + " current_setting('server_version_num')::int")) {
+                                + " current_setting('server_version_num')::int,"
+                                + " (EXTRACT(EPOCH FROM current_setting('lock_timeout')::interval) * 1000)::bigint")) {
             rows.next();
             String zone = rows.getString(1);
             if (!zone.equals("UTC") && !zone.equals("Etc/UTC")) {
@@ -192,6 +230,10 @@ public final class PostgresBackend implements DatabaseBackend {
             }
             if (!APPLICATION_NAME.equals(rows.getString(2))) {
                 throw new IllegalStateException("PostgreSQL session application_name is '" + rows.getString(2) + "'");
+            }
+            if (rows.getLong(4) != lockTimeoutMillis(target)) {
+                throw new IllegalStateException("PostgreSQL session lock_timeout is " + rows.getLong(4)
+                        + " ms, expected " + lockTimeoutMillis(target) + " ms");
             }
             if (rows.getInt(3) < MIN_SERVER_VERSION) {
                 throw new IllegalStateException("PostgreSQL server version " + rows.getInt(3)
