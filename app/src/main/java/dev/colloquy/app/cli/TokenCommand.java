@@ -102,8 +102,9 @@ public class TokenCommand implements Runnable {
                 environment
                         .err()
                         .println("Issued " + (admin ? "admin " : "") + "token "
-                                + issued.token().id() + " for project '" + project
-                                + "'. The secret follows; it is shown only now.");
+                                + issued.token().id() + " for project '" + project + "'"
+                                + (admin ? " (it manages every project and its tokens)" : "")
+                                + ". The secret follows; it is shown only now.");
                 environment.out().println(issued.secret());
                 return 0;
             }
@@ -128,7 +129,8 @@ public class TokenCommand implements Runnable {
             var environment = environment();
             try (Database db = openForAdministration()) {
                 var out = environment.out();
-                out.printf("%-36s %-16s %-20s %-5s %-24s %s%n", "ID", "PROJECT", "NAME", "ADMIN", "CREATED", "STATE");
+                // An admin token manages every project, not only the one it belongs to: the listing says so.
+                out.printf("%-36s %-16s %-20s %-12s %-24s %s%n", "ID", "PROJECT", "NAME", "SCOPE", "CREATED", "STATE");
                 for (var p : db.projects().list()) {
                     if (project != null && !project.equals(p.name())) {
                         continue;
@@ -140,8 +142,13 @@ public class TokenCommand implements Runnable {
                                         .map(at -> (at.isAfter(Instant.now()) ? "expires " : "expired ") + at)
                                         .orElse("active"));
                         out.printf(
-                                "%-36s %-16s %-20s %-5s %-24s %s%n",
-                                t.id(), p.name(), t.name(), t.admin() ? "yes" : "no", t.createdAt(), state);
+                                "%-36s %-16s %-20s %-12s %-24s %s%n",
+                                t.id(),
+                                p.name(),
+                                t.name(),
+                                t.admin() ? "all-projects" : "project",
+                                t.createdAt(),
+                                state);
                     }
                 }
                 return 0;

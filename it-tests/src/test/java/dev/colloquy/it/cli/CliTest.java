@@ -135,6 +135,11 @@ class CliTest {
         Run listed = run(env, "token", "list", "--project", "cli-project");
         assertThat(listed.code()).isZero();
         assertThat(listed.out()).contains("ops").contains("active").doesNotContain(secret);
+        assertThat(listed.out().lines().filter(l -> l.contains("ops")))
+                .as("an admin token is listed as acting on every project")
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("all-projects"));
+        assertThat(created.err()).contains("it manages every project");
         String tokenId = listed.out()
                 .lines()
                 .filter(l -> l.contains("ops"))
