@@ -45,7 +45,7 @@ public final class Copier {
      * @param verification the comparison of both sides; empty when the copy stopped at pre-flight
      */
     public record Report(
-            List<Problem> problems,
+            List<RowProblem> problems,
             Map<String, Long> copied,
             boolean searchIndexRebuilt,
             Optional<VerifyReport> verification,

@@ -19,7 +19,7 @@ import java.util.UUID;
 final class Preflight {
 
     /** What the scan found: the problems, and the keys of the rows to leave out, per table. */
-    record Result(List<Problem> problems, Map<String, Set<List<Object>>> rejected, Map<String, Long> rows) {
+    record Result(List<RowProblem> problems, Map<String, Set<List<Object>>> rejected, Map<String, Long> rows) {
 
         boolean clean() {
             return problems.isEmpty();
@@ -37,7 +37,7 @@ final class Preflight {
         var referenced = new HashSet<String>();
         tables.forEach(t -> t.columns().forEach(c -> c.references().ifPresent(referenced::add)));
         var accepted = new HashMap<String, Set<UUID>>();
-        var problems = new ArrayList<Problem>();
+        var problems = new ArrayList<RowProblem>();
         var rejected = new HashMap<String, Set<List<Object>>>();
         var counts = new HashMap<String, Long>();
         for (Table table : tables) {
@@ -50,7 +50,7 @@ final class Preflight {
                 Row row = rows.next();
                 Optional<String> problem = problem(row, accepted);
                 if (problem.isPresent()) {
-                    problems.add(new Problem(table.name(), row.describeKey(), problem.get(), Canonical.encode(row)));
+                    problems.add(new RowProblem(table.name(), row.describeKey(), problem.get(), Canonical.encode(row)));
                     rejected.computeIfAbsent(table.name(), t -> new HashSet<>()).add(row.key());
                 } else if (ids != null) {
                     ids.add((UUID) row.get("id"));

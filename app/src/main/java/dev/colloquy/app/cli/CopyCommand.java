@@ -5,7 +5,7 @@ import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.MigrateMode;
 import dev.colloquy.transfer.Copier;
-import dev.colloquy.transfer.Problem;
+import dev.colloquy.transfer.RowProblem;
 import dev.colloquy.transfer.Side;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,12 +67,12 @@ public class CopyCommand implements Callable<Integer> {
             throw new ConfigurationException(
                     "--batch-size", "must be between 1 and " + Copier.Options.MAX_BATCH + ", was " + batchSize);
         }
-        var source = Endpoints.settings(environment, "--from", from);
-        var target = Launch.withMigrate(Endpoints.settings(environment, "--to", to), MigrateMode.AUTO);
-        Endpoints.refuseSame(source, target);
-        try (var sourceDb = Endpoints.openReadOnly(source)) {
-            Endpoints.requireCurrent("--from", source, sourceDb.schema());
-            try (Database targetDb = Launch.open(target, Endpoints.sharedSettings(environment))) {
+        var source = TransferDatabases.settings(environment, "--from", from);
+        var target = Launch.withMigrate(TransferDatabases.settings(environment, "--to", to), MigrateMode.AUTO);
+        TransferDatabases.refuseSame(source, target);
+        try (var sourceDb = TransferDatabases.openReadOnly(source)) {
+            TransferDatabases.requireCurrent("--from", source, sourceDb.schema());
+            try (Database targetDb = Launch.open(target, TransferDatabases.sharedSettings(environment))) {
                 var progress = new ProgressPrinter(environment.err(), environment.terminal());
                 var report = new Copier(new Copier.Options(resume, skipInvalid, batchSize))
                         .copy(Side.of(sourceDb), Side.of(targetDb), progress);
@@ -119,17 +119,17 @@ public class CopyCommand implements Callable<Integer> {
         }
     }
 
-    private static void list(Environment environment, java.util.List<Problem> problems) {
+    private static void list(Environment environment, java.util.List<RowProblem> problems) {
         problems.stream().limit(MAX_LISTED).forEach(p -> environment.err().println("  " + p));
         if (problems.size() > MAX_LISTED) {
             environment.err().println("  and " + (problems.size() - MAX_LISTED) + " more");
         }
     }
 
-    private void writeSkipped(java.util.List<Problem> problems) {
+    private void writeSkipped(java.util.List<RowProblem> problems) {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         try (var writer = Files.newBufferedWriter(skippedFile, StandardCharsets.UTF_8)) {
-            for (Problem problem : problems) {
+            for (RowProblem problem : problems) {
                 var line = mapper.createObjectNode();
                 line.put("table", problem.table());
                 line.put("key", problem.key());

@@ -53,8 +53,8 @@ public class ExportCommand extends DatabaseCommand {
             throw new dev.colloquy.persistence.config.ConfigurationException(
                     "--output", output + " exists already; choose a new file");
         }
-        try (var db = Endpoints.openReadOnly(settings)) {
-            Endpoints.requireCurrent("the database", settings, db.schema());
+        try (var db = TransferDatabases.openReadOnly(settings)) {
+            TransferDatabases.requireCurrent("the database", settings, db.schema());
             Map<String, Long> counts;
             try (Writer writer = openOutput()) {
                 counts = new Exporter(1000)
@@ -70,7 +70,7 @@ public class ExportCommand extends DatabaseCommand {
                 deletePartialOutput();
                 throw e;
             }
-            environment.err().println("Exported " + Counts.describe(counts));
+            environment.err().println("Exported " + CountSummary.describe(counts));
             return 0;
         }
     }

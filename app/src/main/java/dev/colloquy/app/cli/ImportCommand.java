@@ -46,10 +46,10 @@ public class ImportCommand extends DatabaseCommand {
                 importer.importFrom(reader, new ProgressPrinter(environment.err(), environment.terminal()));
             } catch (TransferException e) {
                 environment.err().println("Import stopped: " + e.getMessage());
-                environment.err().println("Imported before it: " + Counts.describe(importer.imported()));
+                environment.err().println("Imported before it: " + CountSummary.describe(importer.imported()));
                 return ColloquyCommand.FAILURE;
             }
-            environment.out().println("Imported " + Counts.describe(importer.imported()));
+            environment.out().println("Imported " + CountSummary.describe(importer.imported()));
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + (input == null ? "standard input" : input), e);

@@ -29,13 +29,13 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var environment = parent.environment;
-        var source = Endpoints.settings(environment, "--from", from);
-        var target = Endpoints.settings(environment, "--to", to);
-        Endpoints.refuseSame(source, target);
-        try (var sourceDb = Endpoints.openReadOnly(source);
-                var targetDb = Endpoints.openReadOnly(target)) {
-            Endpoints.requireCurrent("--from", source, sourceDb.schema());
-            Endpoints.requireCurrent("--to", target, targetDb.schema());
+        var source = TransferDatabases.settings(environment, "--from", from);
+        var target = TransferDatabases.settings(environment, "--to", to);
+        TransferDatabases.refuseSame(source, target);
+        try (var sourceDb = TransferDatabases.openReadOnly(source);
+                var targetDb = TransferDatabases.openReadOnly(target)) {
+            TransferDatabases.requireCurrent("--from", source, sourceDb.schema());
+            TransferDatabases.requireCurrent("--to", target, targetDb.schema());
             var report = new Verifier(1000)
                     .verify(
                             Side.of(sourceDb),

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Row counts per kind for people: {@code 2 projects, 1 tag, ...}. */
-final class Counts {
+final class CountSummary {
 
-    private Counts() {}
+    private CountSummary() {}
 
     static String describe(Map<String, Long> counts) {
         return java.util.List.of("project", "tag", "token", "conversation", "message").stream()

@@ -8,7 +8,7 @@ package dev.colloquy.transfer;
  * @param reason what is wrong with it
  * @param row the row's canonical encoding, so that a skipped row is never lost
  */
-public record Problem(String table, String key, String reason, String row) {
+public record RowProblem(String table, String key, String reason, String row) {
 
     @Override
     public String toString() {

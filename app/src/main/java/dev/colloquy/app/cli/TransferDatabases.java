@@ -14,7 +14,7 @@ import java.util.HashMap;
  * so the settings of the configured database (DATABASE_PATH, PG* variables) do not mix in; the
  * startup timeout and pool settings still come from flags, properties and environment.
  */
-final class Endpoints {
+final class TransferDatabases {
 
     private static final java.util.List<String> SHARED = java.util.List.of(
             DatabaseSettings.DB_STARTUP_TIMEOUT,
@@ -23,7 +23,7 @@ final class Endpoints {
             "DB_POOL_CONNECT_TIMEOUT",
             "DB_POOL_MAX_LIFETIME");
 
-    private Endpoints() {}
+    private TransferDatabases() {}
 
     static DatabaseSettings settings(Environment environment, String flag, String url) {
         Settings all = Launch.settings(environment, java.util.Map.of());
