@@ -2,6 +2,9 @@ package dev.colloquy.app;
 
 import dev.colloquy.app.cli.ColloquyCommand;
 import dev.colloquy.app.config.Environment;
+import dev.colloquy.persistence.Database;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /** {@code java -jar colloquy.jar <command>}. */
 public final class Main {
@@ -11,16 +14,16 @@ public final class Main {
     public static void main(String[] args) {
         // Logging configures itself (a fifth of a second on a small machine) and the query parser
         // loads while the command line is read; the command starts once logging is set up.
-        var logging = new java.util.concurrent.CountDownLatch(1);
+        var logging = new CountDownLatch(1);
         var preload = new Thread(
                 () -> {
                     try {
-                        org.slf4j.LoggerFactory.getILoggerFactory();
+                        LoggerFactory.getILoggerFactory();
                     } finally {
                         logging.countDown();
                     }
                     if (ColloquyCommand.opensDatabase(args)) {
-                        dev.colloquy.persistence.Database.preload();
+                        Database.preload();
                     }
                 },
                 "colloquy-preload");
@@ -32,7 +35,7 @@ public final class Main {
         }
     }
 
-    private static void awaitLogging(java.util.concurrent.CountDownLatch logging) {
+    private static void awaitLogging(CountDownLatch logging) {
         try {
             logging.await();
         } catch (InterruptedException e) {

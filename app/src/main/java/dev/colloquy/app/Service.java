@@ -1,5 +1,6 @@
 package dev.colloquy.app;
 
+import dev.colloquy.app.cli.ServeCommand;
 import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.server.HttpServer;
 
@@ -10,6 +11,6 @@ public final class Service {
 
     /** The running server; close it to stop. Settings come from the environment's variables and properties. */
     public static HttpServer start(Environment environment) {
-        return dev.colloquy.app.cli.ServeCommand.startServer(environment);
+        return ServeCommand.startServer(environment);
     }
 }

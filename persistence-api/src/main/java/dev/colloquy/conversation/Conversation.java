@@ -2,8 +2,10 @@ package dev.colloquy.conversation;
 
 import dev.colloquy.domain.Metadata;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -22,6 +24,6 @@ public record Conversation(
         Instant updatedAt) {
 
     public Conversation {
-        tags = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(tags));
+        tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
     }
 }

@@ -1,6 +1,7 @@
 package dev.colloquy.conversation;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ public record ConversationFilter(
         Optional<String> cursor) {
 
     public ConversationFilter {
-        metadataEquals = java.util.Collections.unmodifiableMap(new TreeMap<>(metadataEquals));
+        metadataEquals = Collections.unmodifiableMap(new TreeMap<>(metadataEquals));
     }
 
     public static ConversationFilter all() {

@@ -1,6 +1,9 @@
 package dev.colloquy.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,18 +37,13 @@ public final class ConversationPatch {
 
     /** Merges a patch into the metadata; a JSON null empties it. */
     public ConversationPatch mergeMetadata(JsonNode patch) {
-        return new ConversationPatch(
-                title,
-                Optional.of(patch == null ? com.fasterxml.jackson.databind.node.NullNode.instance : patch),
-                tags);
+        return new ConversationPatch(title, Optional.of(patch == null ? NullNode.instance : patch), tags);
     }
 
     /** Replaces the tags. */
     public ConversationPatch tags(List<String> value) {
         return new ConversationPatch(
-                title,
-                metadataPatch,
-                Optional.of(java.util.Collections.unmodifiableList(new java.util.ArrayList<>(value))));
+                title, metadataPatch, Optional.of(Collections.unmodifiableList(new ArrayList<>(value))));
     }
 
     public Optional<Optional<String>> title() {

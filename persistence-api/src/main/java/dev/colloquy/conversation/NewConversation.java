@@ -1,6 +1,9 @@
 package dev.colloquy.conversation;
 
 import dev.colloquy.domain.Metadata;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +12,7 @@ public record NewConversation(Optional<String> title, Metadata metadata, List<St
 
     public NewConversation {
         metadata = metadata == null ? Metadata.EMPTY : metadata;
-        tags = tags == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tags));
+        tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
     }
 
     public static NewConversation empty() {
@@ -25,6 +28,6 @@ public record NewConversation(Optional<String> title, Metadata metadata, List<St
     }
 
     public NewConversation withTags(String... values) {
-        return new NewConversation(title, metadata, java.util.Arrays.asList(values));
+        return new NewConversation(title, metadata, Arrays.asList(values));
     }
 }

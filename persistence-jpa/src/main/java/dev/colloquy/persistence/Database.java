@@ -4,6 +4,7 @@ import dev.colloquy.conversation.ConversationEntity;
 import dev.colloquy.conversation.ConversationStore;
 import dev.colloquy.conversation.TagEntity;
 import dev.colloquy.domain.IdentifiedEntity;
+import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.Limits;
 import dev.colloquy.domain.Validation;
 import dev.colloquy.message.MessageEntity;
@@ -20,9 +21,13 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import jakarta.persistence.SchemaValidationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -46,7 +51,7 @@ public final class Database implements AutoCloseable {
     private final SearchStore search;
     private final TokenStore tokens;
     private final RetentionStore retention;
-    private final java.util.Optional<String> versionAtOpen;
+    private final Optional<String> versionAtOpen;
     private final Scope scope;
 
     /**
@@ -101,8 +106,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static final java.util.List<String> PRELOADED =
-            java.util.List.of("org.hibernate.grammars.hql.HqlLexer", "org.hibernate.grammars.hql.HqlParser");
+    private static final List<String> PRELOADED =
+            List.of("org.hibernate.grammars.hql.HqlLexer", "org.hibernate.grammars.hql.HqlParser");
 
     /** Opens the database with the default limits and the system clock. */
     public static Database open(DatabaseSettings settings) {
@@ -281,12 +286,12 @@ public final class Database implements AutoCloseable {
     }
 
     /** The schema version when the database was opened; asks the database nothing. */
-    public java.util.Optional<String> schemaVersionAtOpen() {
+    public Optional<String> schemaVersionAtOpen() {
         return versionAtOpen;
     }
 
     /** Every migration known to the build or applied to the database, oldest first. */
-    public java.util.List<Migrator.MigrationRow> migrations() {
+    public List<Migrator.MigrationRow> migrations() {
         return migrator.list();
     }
 
@@ -299,10 +304,9 @@ public final class Database implements AutoCloseable {
     }
 
     /** Writes a consistent copy of the live database to {@code target}, a file that must not exist yet. */
-    public void backup(java.nio.file.Path target) {
-        if (java.nio.file.Files.exists(target)) {
-            throw new dev.colloquy.domain.InvalidInputException(
-                    "target", target + " exists already; choose a new file");
+    public void backup(Path target) {
+        if (Files.exists(target)) {
+            throw new InvalidInputException("target", target + " exists already; choose a new file");
         }
         try {
             settings.backend().backup(dataSources.writer(), target);

@@ -3,6 +3,7 @@ package dev.colloquy.persistence;
 import dev.colloquy.domain.Clocks;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.InvalidInputException;
+import dev.colloquy.domain.Metadata;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.Validation;
@@ -21,7 +22,7 @@ import java.util.UUID;
 
 final class JpaMessageStore implements MessageStore {
 
-    private record Checked(Role role, String content, dev.colloquy.domain.Metadata metadata) {}
+    private record Checked(Role role, String content, Metadata metadata) {}
 
     private final Transactor tx;
     private final Clock clock;

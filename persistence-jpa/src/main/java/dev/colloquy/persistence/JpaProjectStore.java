@@ -8,6 +8,7 @@ import dev.colloquy.domain.Validation;
 import dev.colloquy.project.Project;
 import dev.colloquy.project.ProjectEntity;
 import dev.colloquy.project.ProjectStore;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,7 @@ final class JpaProjectStore implements ProjectStore {
         return tx.read(em -> findByName(em, name).map(ProjectEntity::toProject));
     }
 
-    private static Optional<ProjectEntity> findByName(jakarta.persistence.EntityManager em, String name) {
+    private static Optional<ProjectEntity> findByName(EntityManager em, String name) {
         return em.createQuery("select p from Project p where p.name = :name", ProjectEntity.class)
                 .setParameter("name", name)
                 .getResultStream()

@@ -14,12 +14,14 @@ import dev.colloquy.search.SearchStore;
 import dev.colloquy.search.SearchSyntax;
 import dev.colloquy.search.Snippets;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -50,8 +52,7 @@ final class JpaSearchStore implements SearchStore {
             // A search within one conversation names it: another project's, or none, is not found,
             // as on every other route.
             request.conversationId()
-                    .ifPresent(conversation ->
-                            dev.colloquy.persistence.JpaConversationStore.require(em, projectId, conversation));
+                    .ifPresent(conversation -> JpaConversationStore.require(em, projectId, conversation));
             if (query.isEmpty()) {
                 return List.<SearchHit>of();
             }
@@ -70,7 +71,7 @@ final class JpaSearchStore implements SearchStore {
             .thenComparing(SearchHit::kind)
             .thenComparing(hit -> hit.messageId().orElse(hit.conversationId()), Ids::compare);
 
-    private static <T extends jakarta.persistence.Query> T filtered(
+    private static <T extends Query> T filtered(
             T query, UUID projectId, SearchRequest request, String tag, String expression, int limit) {
         query.setParameter("project", projectId)
                 .setParameter("query", expression)
@@ -126,7 +127,7 @@ final class JpaSearchStore implements SearchStore {
                 "select c from Conversation c where c.id in :ids",
                 ConversationEntity.class,
                 (entity, rank) -> {
-                    Conversation conversation = entity.toConversation(new java.util.TreeSet<>());
+                    Conversation conversation = entity.toConversation(new TreeSet<>());
                     return new SearchHit(
                             SearchHit.Kind.TITLE,
                             conversation.id(),

@@ -6,11 +6,14 @@ import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Validation;
+import dev.colloquy.project.ProjectEntity;
 import dev.colloquy.token.ApiToken;
 import dev.colloquy.token.ApiTokenEntity;
 import dev.colloquy.token.IssuedToken;
 import dev.colloquy.token.TokenRow;
 import dev.colloquy.token.TokenStore;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,11 +94,7 @@ final class JpaTokenStore implements TokenStore {
         String hash = hash(secret);
         return tx.write(em -> {
             var project = em.find(
-                    dev.colloquy.project.ProjectEntity.class,
-                    projectId,
-                    onlyFirst
-                            ? jakarta.persistence.LockModeType.PESSIMISTIC_WRITE
-                            : jakarta.persistence.LockModeType.NONE);
+                    ProjectEntity.class, projectId, onlyFirst ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
             if (project == null) {
                 throw new NotFoundException("no project with id " + projectId);
             }
@@ -183,7 +182,7 @@ final class JpaTokenStore implements TokenStore {
     }
 
     // A query, not em.find, which answers null when the connection fails (HHH-12472).
-    private static Optional<ApiTokenEntity> byId(jakarta.persistence.EntityManager em, UUID id) {
+    private static Optional<ApiTokenEntity> byId(EntityManager em, UUID id) {
         return em.createQuery("select t from ApiToken t where t.id = :id", ApiTokenEntity.class)
                 .setParameter("id", id)
                 .getResultStream()

@@ -2,12 +2,16 @@ package dev.colloquy.persistence;
 
 import dev.colloquy.persistence.spi.ConnectionTarget;
 import dev.colloquy.persistence.spi.DatabaseBackend;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
@@ -57,8 +61,7 @@ public final class Migrator {
     }
 
     /** One migration, applied or pending. */
-    public record MigrationRow(
-            String version, String description, String state, java.util.Optional<java.time.Instant> installedOn) {}
+    public record MigrationRow(String version, String description, String state, Optional<Instant> installedOn) {}
 
     /** Every migration this build knows or the database has applied, oldest first. */
     public List<MigrationRow> list() {
@@ -68,7 +71,7 @@ public final class Migrator {
                         m.getVersion().getVersion(),
                         m.getDescription(),
                         m.getState().getDisplayName(),
-                        Optional.ofNullable(m.getInstalledOn()).map(java.util.Date::toInstant)))
+                        Optional.ofNullable(m.getInstalledOn()).map(Date::toInstant)))
                 .toList();
     }
 
@@ -98,7 +101,7 @@ public final class Migrator {
                         status().current().orElse("?"));
             }
             return applied;
-        } catch (org.flywaydb.core.api.FlywayException e) {
+        } catch (FlywayException e) {
             throw new SchemaException("could not migrate the " + backend.productName() + " database at "
                     + target.location() + ": " + databaseMessage(e));
         } catch (RuntimeException e) {
@@ -114,7 +117,7 @@ public final class Migrator {
      */
     private static String databaseMessage(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null) {
+            if (cause instanceof SQLException sql && sql.getMessage() != null) {
                 return sql.getMessage().lines().findFirst().orElse(sql.getMessage())
                         + (sql.getSQLState() == null ? "" : " (SQL state " + sql.getSQLState() + ")");
             }

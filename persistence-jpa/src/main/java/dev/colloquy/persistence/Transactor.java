@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -175,7 +176,7 @@ final class Transactor {
                         error);
             case CONNECTION, AUTHENTICATION, MISSING_DATABASE ->
                 new UnavailableException(
-                        "the database is unavailable: " + failure.name().toLowerCase(java.util.Locale.ROOT),
+                        "the database is unavailable: " + failure.name().toLowerCase(Locale.ROOT),
                         UNAVAILABLE_RETRY_AFTER,
                         error);
             case OTHER ->

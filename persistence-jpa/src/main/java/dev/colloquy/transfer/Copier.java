@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ public final class Copier {
 
     private static void refuseNonEmpty(Side target, RowReader targetReader) {
         var held = new ArrayList<String>();
-        var counts = new java.util.HashMap<String, Long>();
+        var counts = new HashMap<String, Long>();
         for (Table table : Tables.ALL) {
             long rows = targetReader.count(table);
             counts.put(table.name(), rows);

@@ -1,15 +1,18 @@
 package dev.colloquy.transfer;
 
+import dev.colloquy.domain.Ids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,7 +44,7 @@ public final class Exporter {
             }
             out.write(ExportFormat.header());
             out.write('\n');
-            var projectIds = new java.util.HashSet<Object>();
+            var projectIds = new HashSet<Object>();
             projects.forEach(p -> projectIds.add(p.get("id")));
             counts.put("project", write(out, "project", projects));
 
@@ -73,7 +76,7 @@ public final class Exporter {
     private void conversations(
             RowReader reader,
             Writer out,
-            java.util.Set<Object> projectIds,
+            Set<Object> projectIds,
             Map<UUID, String> tagNames,
             Map<String, Long> counts,
             Progress progress)
@@ -124,7 +127,7 @@ public final class Exporter {
     }
 
     private static int before(UUID a, UUID b) {
-        return dev.colloquy.domain.Ids.compare(a, b);
+        return Ids.compare(a, b);
     }
 
     private List<Row> all(RowReader reader, Table table) {

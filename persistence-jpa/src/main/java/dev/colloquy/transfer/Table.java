@@ -1,5 +1,6 @@
 package dev.colloquy.transfer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public record Table(String name, List<Column> columns, List<String> key, Map<Str
 
     /** Every column the transfer writes: the copied ones, then the derived ones. */
     public List<String> columnNames() {
-        var names = new java.util.ArrayList<>(columns.stream().map(Column::name).toList());
+        var names = new ArrayList<>(columns.stream().map(Column::name).toList());
         names.addAll(derivedColumns());
         return names;
     }
@@ -88,7 +89,7 @@ public record Table(String name, List<Column> columns, List<String> key, Map<Str
     }
 
     String insert() {
-        var names = new java.util.ArrayList<>(columns.stream().map(Column::name).toList());
+        var names = new ArrayList<>(columns.stream().map(Column::name).toList());
         names.addAll(derivedColumns());
         String marks = names.stream().map(n -> "?").collect(Collectors.joining(", "));
         return "INSERT INTO " + name + " (" + String.join(", ", names) + ") VALUES (" + marks + ")";

@@ -1,5 +1,6 @@
 package dev.colloquy.transfer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Per table: row counts and checksums of both sides, and the first keys that differ. */
@@ -33,7 +34,7 @@ public record VerifyReport(List<TableResult> tables) {
     /** One line per table, aligned, for a terminal or a log. */
     public List<String> lines() {
         int width = tables.stream().mapToInt(t -> t.table().length()).max().orElse(5);
-        var lines = new java.util.ArrayList<String>();
+        var lines = new ArrayList<String>();
         lines.add(String.format(
                 "%-" + width + "s  %12s  %12s  %-16s  %-16s  %s",
                 "table",

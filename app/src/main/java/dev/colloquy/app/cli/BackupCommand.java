@@ -1,6 +1,8 @@
 package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.Environment;
+import dev.colloquy.persistence.config.ConfigurationException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,9 +29,8 @@ public class BackupCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         var environment = environment();
-        if (java.nio.file.Files.exists(target)) {
-            throw new dev.colloquy.persistence.config.ConfigurationException(
-                    "--to", target + " exists already; choose a new file");
+        if (Files.exists(target)) {
+            throw new ConfigurationException("--to", target + " exists already; choose a new file");
         }
         try (var db = open()) {
             try {

@@ -2,8 +2,14 @@ package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.server.StartupException;
+import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.persistence.SchemaException;
 import dev.colloquy.persistence.config.ConfigurationException;
+import dev.colloquy.persistence.spi.Backends;
+import dev.colloquy.transfer.TransferException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,9 +77,9 @@ public class ColloquyCommand implements Runnable {
             beforeExecution.run();
             return new CommandLine.RunLast().execute(parsed);
         });
-        addBackendFlags(commandLine, dev.colloquy.persistence.spi.Backends.installed());
-        commandLine.setOut(new java.io.PrintWriter(environment.out(), true));
-        commandLine.setErr(new java.io.PrintWriter(environment.err(), true));
+        addBackendFlags(commandLine, Backends.installed());
+        commandLine.setOut(new PrintWriter(environment.out(), true));
+        commandLine.setErr(new PrintWriter(environment.err(), true));
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             if (error instanceof ConfigurationException config) {
                 environment.err().println(config.getMessage());
@@ -83,11 +89,11 @@ public class ColloquyCommand implements Runnable {
                 environment.err().println(startup.getMessage());
                 return startup.exitCode();
             }
-            if (error instanceof dev.colloquy.domain.InvalidInputException invalid) {
+            if (error instanceof InvalidInputException invalid) {
                 environment.err().println(invalid.getMessage());
                 return USAGE;
             }
-            if (error instanceof dev.colloquy.transfer.TransferException transfer) {
+            if (error instanceof TransferException transfer) {
                 environment.err().println("Error: " + transfer.getMessage());
                 return FAILURE;
             }
@@ -101,7 +107,7 @@ public class ColloquyCommand implements Runnable {
         return commandLine.execute(args);
     }
 
-    private static void addBackendFlags(CommandLine command, dev.colloquy.persistence.spi.Backends backends) {
+    private static void addBackendFlags(CommandLine command, Backends backends) {
         if (command.getCommand() instanceof DatabaseCommand user) {
             user.database.addBackendFlags(command.getCommandSpec(), backends);
         }
@@ -112,18 +118,18 @@ public class ColloquyCommand implements Runnable {
     public static boolean keepsRunning(String... args) {
         return args.length > 0
                 && args[0].equals("serve")
-                && java.util.Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h"));
+                && Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h"));
     }
 
     /** Whether the arguments name a command that opens a database (asked before they are parsed). */
     public static boolean opensDatabase(String... args) {
         return args.length > 0
                 && DATABASE_COMMANDS.contains(args[0])
-                && java.util.Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h"));
+                && Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h"));
     }
 
-    private static final java.util.Set<String> DATABASE_COMMANDS =
-            java.util.Set.of("serve", "migrate", "token", "purge", "copy", "verify", "export", "import", "reindex");
+    private static final Set<String> DATABASE_COMMANDS =
+            Set.of("serve", "migrate", "token", "purge", "copy", "verify", "export", "import", "reindex");
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override

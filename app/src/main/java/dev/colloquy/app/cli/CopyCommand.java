@@ -1,5 +1,6 @@
 package dev.colloquy.app.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colloquy.app.config.Environment;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.config.ConfigurationException;
@@ -12,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,7 +112,7 @@ public class CopyCommand implements Callable<Integer> {
                     return ColloquyCommand.FAILURE;
                 }
                 out.println(String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "Copied %,d rows in %.1f s (%,.0f rows/s); verified.",
                         report.rowsCopied(),
                         seconds,
@@ -119,15 +122,15 @@ public class CopyCommand implements Callable<Integer> {
         }
     }
 
-    private static void list(Environment environment, java.util.List<RowProblem> problems) {
+    private static void list(Environment environment, List<RowProblem> problems) {
         problems.stream().limit(MAX_LISTED).forEach(p -> environment.err().println("  " + p));
         if (problems.size() > MAX_LISTED) {
             environment.err().println("  and " + (problems.size() - MAX_LISTED) + " more");
         }
     }
 
-    private void writeSkipped(java.util.List<RowProblem> problems) {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    private void writeSkipped(List<RowProblem> problems) {
+        var mapper = new ObjectMapper();
         try (var writer = Files.newBufferedWriter(skippedFile, StandardCharsets.UTF_8)) {
             for (RowProblem problem : problems) {
                 var line = mapper.createObjectNode();

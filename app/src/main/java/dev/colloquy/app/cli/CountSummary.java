@@ -1,5 +1,6 @@
 package dev.colloquy.app.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -9,7 +10,7 @@ final class CountSummary {
     private CountSummary() {}
 
     static String describe(Map<String, Long> counts) {
-        return java.util.List.of("project", "tag", "token", "conversation", "message").stream()
+        return List.of("project", "tag", "token", "conversation", "message").stream()
                 .filter(counts::containsKey)
                 .map(kind -> counts.get(kind) + " " + kind + (counts.get(kind) == 1 ? "" : "s"))
                 .collect(Collectors.joining(", "));

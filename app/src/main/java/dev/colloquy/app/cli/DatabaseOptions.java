@@ -72,7 +72,7 @@ public class DatabaseOptions {
     /** Adds a flag for every setting an installed backend declares, to the command's spec. */
     void addBackendFlags(CommandSpec command, Backends backends) {
         for (var backend : backends.all()) {
-            var declared = new java.util.LinkedHashMap<String, String>(backend.settings());
+            var declared = new LinkedHashMap<String, String>(backend.settings());
             declared.putAll(backend.options());
             declared.forEach((setting, description) -> command.addOption(OptionSpec.builder(AppSettings.flag(setting))
                     .paramLabel("VALUE")

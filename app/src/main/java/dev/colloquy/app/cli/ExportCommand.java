@@ -1,6 +1,7 @@
 package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.Environment;
+import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.transfer.Exporter;
 import dev.colloquy.transfer.Side;
 import java.io.BufferedWriter;
@@ -50,8 +51,7 @@ public class ExportCommand extends DatabaseCommand {
         var environment = environment();
         var settings = Launch.database(settings());
         if (output != null && Files.exists(output)) {
-            throw new dev.colloquy.persistence.config.ConfigurationException(
-                    "--output", output + " exists already; choose a new file");
+            throw new ConfigurationException("--output", output + " exists already; choose a new file");
         }
         try (var db = TransferDatabases.openReadOnly(settings)) {
             TransferDatabases.requireCurrent("the database", settings, db.schema());

@@ -1,6 +1,7 @@
 package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.Environment;
+import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.transfer.Importer;
 import dev.colloquy.transfer.Side;
 import dev.colloquy.transfer.TransferException;
@@ -61,8 +62,7 @@ public class ImportCommand extends DatabaseCommand {
             return new BufferedReader(new InputStreamReader(environment().in(), StandardCharsets.UTF_8));
         }
         if (!Files.isRegularFile(input)) {
-            throw new dev.colloquy.persistence.config.ConfigurationException(
-                    "--input", input + " does not exist or is not a file");
+            throw new ConfigurationException("--input", input + " does not exist or is not a file");
         }
         return Files.newBufferedReader(input, StandardCharsets.UTF_8);
     }

@@ -3,6 +3,8 @@ package dev.colloquy.app.cli;
 import dev.colloquy.transfer.Progress;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Shows a long command's progress on standard error: one line rewritten in place on a terminal
@@ -16,7 +18,7 @@ final class ProgressPrinter implements Progress {
 
     private final PrintStream err;
     private final boolean terminal;
-    private final java.util.function.LongSupplier nanos;
+    private final LongSupplier nanos;
     private String step = "";
     private String table = "";
     private long total;
@@ -27,7 +29,7 @@ final class ProgressPrinter implements Progress {
         this(err, terminal, System::nanoTime);
     }
 
-    ProgressPrinter(PrintStream err, boolean terminal, java.util.function.LongSupplier nanos) {
+    ProgressPrinter(PrintStream err, boolean terminal, LongSupplier nanos) {
         this.err = err;
         this.terminal = terminal;
         this.nanos = nanos;
@@ -64,13 +66,7 @@ final class ProgressPrinter implements Progress {
         long now = nanos.getAsLong();
         double seconds = Math.max((now - started) / 1e9, 1e-9);
         String line = String.format(
-                java.util.Locale.ROOT,
-                "%s %s: %,d rows in %.1f s (%,.0f rows/s)",
-                step,
-                table,
-                done,
-                seconds,
-                done / seconds);
+                Locale.ROOT, "%s %s: %,d rows in %.1f s (%,.0f rows/s)", step, table, done, seconds, done / seconds);
         err.println(terminal ? "\r" + line + "\u001B[K" : line);
         err.flush();
     }
@@ -78,16 +74,16 @@ final class ProgressPrinter implements Progress {
     String line(long done, long now) {
         double seconds = Math.max((now - started) / 1e9, 1e-9);
         double rate = done / seconds;
-        var text = new StringBuilder(String.format(java.util.Locale.ROOT, "%s %s: %,d", step, table, done));
+        var text = new StringBuilder(String.format(Locale.ROOT, "%s %s: %,d", step, table, done));
         if (total >= 0) {
-            text.append(String.format(java.util.Locale.ROOT, " of %,d rows", total));
+            text.append(String.format(Locale.ROOT, " of %,d rows", total));
         } else {
             text.append(" rows");
         }
-        text.append(String.format(java.util.Locale.ROOT, ", %,.0f rows/s", rate));
+        text.append(String.format(Locale.ROOT, ", %,.0f rows/s", rate));
         if (total > done && rate > 0) {
             long eta = Math.round((total - done) / rate);
-            text.append(String.format(java.util.Locale.ROOT, ", ETA %d:%02d", eta / 60, eta % 60));
+            text.append(String.format(Locale.ROOT, ", ETA %d:%02d", eta / 60, eta % 60));
         }
         return text.toString();
     }

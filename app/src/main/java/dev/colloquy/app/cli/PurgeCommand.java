@@ -1,6 +1,7 @@
 package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.Environment;
+import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,18 +57,17 @@ public class PurgeCommand extends DatabaseCommand {
         var environment = environment();
         Duration age = Durations.parse("--older-than", olderThan);
         if (age.isZero()) {
-            throw new dev.colloquy.persistence.config.ConfigurationException(
-                    "--older-than", "must be longer than zero");
+            throw new ConfigurationException("--older-than", "must be longer than zero");
         }
         if (age.compareTo(SHORTEST_WITHOUT_CONSENT) < 0 && !allowShort) {
-            throw new dev.colloquy.persistence.config.ConfigurationException(
+            throw new ConfigurationException(
                     "--older-than",
                     "'" + olderThan + "' is " + age.toSeconds() + " seconds, which would purge nearly every"
                             + " conversation; 'm' means minutes (write 30d for a month). Add --allow-short if this"
                             + " is meant");
         }
         if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new dev.colloquy.persistence.config.ConfigurationException(
+            throw new ConfigurationException(
                     "--batch-size", "must be between 1 and " + MAX_BATCH + ", was " + batchSize);
         }
         try (var db = open()) {

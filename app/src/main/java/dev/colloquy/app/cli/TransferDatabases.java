@@ -4,10 +4,13 @@ import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.server.DatabaseStarter;
 import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.ReadOnlyDatabase;
+import dev.colloquy.persistence.SchemaException;
 import dev.colloquy.persistence.SchemaStatus;
 import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.Settings;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The databases a transfer command names by URL (--from, --to): each is read from its URL alone,
@@ -16,7 +19,7 @@ import java.util.HashMap;
  */
 final class TransferDatabases {
 
-    private static final java.util.List<String> SHARED = java.util.List.of(
+    private static final List<String> SHARED = List.of(
             DatabaseSettings.DB_STARTUP_TIMEOUT,
             "DB_POOL_MAX_SIZE",
             "DB_POOL_MIN_IDLE",
@@ -26,7 +29,7 @@ final class TransferDatabases {
     private TransferDatabases() {}
 
     static DatabaseSettings settings(Environment environment, String flag, String url) {
-        Settings all = Launch.settings(environment, java.util.Map.of());
+        Settings all = Launch.settings(environment, Map.of());
         var values = new HashMap<String, String>();
         for (String name : SHARED) {
             all.get(name).ifPresent(value -> values.put(name, value));
@@ -44,7 +47,7 @@ final class TransferDatabases {
 
     /** The settings besides the database's: limits, pool, timeouts. */
     static Settings sharedSettings(Environment environment) {
-        return Launch.settings(environment, java.util.Map.of());
+        return Launch.settings(environment, Map.of());
     }
 
     static void refuseSame(DatabaseSettings from, DatabaseSettings to) {
@@ -66,13 +69,13 @@ final class TransferDatabases {
      */
     static void requireCurrent(String flag, DatabaseSettings settings, SchemaStatus schema) {
         if (schema.newerThanBuild()) {
-            throw new dev.colloquy.persistence.SchemaException("the database of " + flag + " ("
+            throw new SchemaException("the database of " + flag + " ("
                     + settings.target().location() + ") has schema version "
                     + schema.current().orElse("?")
                     + ", newer than this build's " + schema.latest() + "; use a build of Colloquy that knows it");
         }
         if (!schema.isCurrent()) {
-            throw new dev.colloquy.persistence.SchemaException("the database of " + flag + " ("
+            throw new SchemaException("the database of " + flag + " ("
                     + settings.target().location() + ") has schema version "
                     + schema.current().orElse("none")
                     + ", this build " + schema.latest() + "; migrate it first (colloquy migrate --database-url ...),"

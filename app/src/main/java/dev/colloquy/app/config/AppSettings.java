@@ -2,6 +2,7 @@ package dev.colloquy.app.config;
 
 import dev.colloquy.persistence.config.Settings;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -37,6 +38,6 @@ public final class AppSettings {
 
     /** The flag for a setting: {@code DATABASE_URL} becomes {@code --database-url}. */
     public static String flag(String setting) {
-        return "--" + setting.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "--" + setting.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

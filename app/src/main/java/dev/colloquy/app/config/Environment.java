@@ -1,5 +1,6 @@
 package dev.colloquy.app.config;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Properties;
@@ -10,12 +11,12 @@ public record Environment(
         Properties systemProperties,
         PrintStream out,
         PrintStream err,
-        java.io.InputStream in,
+        InputStream in,
         boolean terminal) {
 
     /** Without standard input, not on a terminal. */
     public Environment(Map<String, String> variables, Properties systemProperties, PrintStream out, PrintStream err) {
-        this(variables, systemProperties, out, err, java.io.InputStream.nullInputStream(), false);
+        this(variables, systemProperties, out, err, InputStream.nullInputStream(), false);
     }
 
     public static Environment system() {

@@ -1,8 +1,10 @@
 package dev.colloquy.app.http;
 
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ServerProperties;
 
 /** The REST API: its resources and providers, listed rather than scanned. */
 public class ColloquyApplication extends Application {
@@ -28,11 +30,10 @@ public class ColloquyApplication extends Application {
     }
 
     @Override
-    public java.util.Map<String, Object> getProperties() {
+    public Map<String, Object> getProperties() {
         // Location headers stay the server-relative references the resources give (Locations):
         // Jersey would otherwise make them absolute from the client's Host header.
-        return java.util.Map.of(
-                org.glassfish.jersey.server.ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+        return Map.of(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
     }
 
     @Override

@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -92,7 +93,7 @@ public class ConversationResource {
         var params = Params.of(uri, Set.of("limit", "cursor", "tag", "updatedSince"), true);
         var filter = new ConversationFilter(
                 params.text("tag"),
-                java.util.Map.of(),
+                Map.of(),
                 params.instant("updatedSince"),
                 params.pageSize("limit", settings.limits()),
                 params.text("cursor"));

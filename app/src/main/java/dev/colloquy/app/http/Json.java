@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Instant;
 
 /**
  * The API's JSON: strict on input (unknown fields, duplicate keys, trailing data and type
@@ -26,8 +28,7 @@ public class Json implements ContextResolver<ObjectMapper> {
         ObjectMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 // after JavaTimeModule, so that it replaces its reading of instants
-                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("colloquy-instants")
-                        .addDeserializer(java.time.Instant.class, new StrictInstant()))
+                .addModule(new SimpleModule("colloquy-instants").addDeserializer(Instant.class, new StrictInstant()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -1,13 +1,18 @@
 package dev.colloquy.app.http;
 
 import dev.colloquy.domain.Ids;
+import dev.colloquy.domain.Limits;
+import dev.colloquy.domain.Text;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -39,7 +44,7 @@ final class Params {
                 throw new ApiException(
                         Problem.VALIDATION,
                         "unknown query parameter '" + name + "'; known: "
-                                + String.join(", ", new java.util.TreeSet<>(allowed))
+                                + String.join(", ", new TreeSet<>(allowed))
                                 + (metadata ? ", metadata (KEY=VALUE), meta[KEY] (or meta.KEY)" : ""),
                         name);
             }
@@ -54,8 +59,8 @@ final class Params {
      * The metadata filters of the query: every {@code metadata=KEY=VALUE} (the key runs to the
      * first {@code =}), then every {@code meta[KEY]=VALUE} and {@code meta.KEY=VALUE}.
      */
-    java.util.Map<String, String> metadataFilters() {
-        var filters = new java.util.LinkedHashMap<String, String>();
+    Map<String, String> metadataFilters() {
+        var filters = new LinkedHashMap<String, String>();
         for (String given : values.getOrDefault(METADATA, List.of())) {
             int equals = given.indexOf('=');
             if (equals < 1) {
@@ -116,7 +121,7 @@ final class Params {
      * A page size: absent is 0 (the store's default page); given, it is checked by the limits'
      * one rule, so that a given 0 is refused rather than taken for "absent".
      */
-    int pageSize(String name, dev.colloquy.domain.Limits limits) {
+    int pageSize(String name, Limits limits) {
         return integer(name).map(value -> limits.requirePageSize(name, value)).orElse(0);
     }
 
@@ -139,6 +144,6 @@ final class Params {
     }
 
     static String abbreviate(String raw) {
-        return dev.colloquy.domain.Text.abbreviate(raw);
+        return Text.abbreviate(raw);
     }
 }

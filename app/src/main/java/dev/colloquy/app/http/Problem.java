@@ -1,8 +1,11 @@
 package dev.colloquy.app.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,8 +42,7 @@ public enum Problem {
     }
 
     public String type() {
-        return "urn:colloquy:problem:"
-                + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "urn:colloquy:problem:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public int status() {
@@ -64,7 +66,7 @@ public enum Problem {
     public byte[] json(String detail) {
         try {
             return Json.MAPPER.writeValueAsBytes(document(detail, null));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -86,7 +88,7 @@ public enum Problem {
     }
 
     /** A problem the client may retry, with {@code Retry-After} in whole seconds (at least one). */
-    public Response retryable(String detail, java.time.Duration retryAfter) {
+    public Response retryable(String detail, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return Response.fromResponse(response(detail))
                 .header("Retry-After", seconds)

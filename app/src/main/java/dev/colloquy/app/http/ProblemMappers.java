@@ -2,6 +2,7 @@ package dev.colloquy.app.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.colloquy.domain.ColloquyException;
 import dev.colloquy.domain.ConflictException;
@@ -15,7 +16,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,19 +38,18 @@ public final class ProblemMappers {
      * HTTP_BODY_TIMEOUT}. Answered 408 with the connection closed (the rest of the body may still
      * come and cannot be told from a next request).
      */
-    static java.util.Optional<Response> bodyTimeout(Throwable error) {
+    static Optional<Response> bodyTimeout(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.util.concurrent.TimeoutException
-                    || cause instanceof java.net.SocketTimeoutException) {
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
                 Response problem = Problem.REQUEST_TIMEOUT.response(
                         "the request body stopped arriving before its Content-Length was reached"
                                 + " (HTTP_BODY_TIMEOUT); nothing was stored");
-                return java.util.Optional.of(Response.fromResponse(problem)
+                return Optional.of(Response.fromResponse(problem)
                         .header("Connection", "close")
                         .build());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The domain's failures. */
@@ -90,8 +95,7 @@ public final class ProblemMappers {
                                         .collect(Collectors.joining(", ")),
                         path(unknown));
             }
-            if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
-                    && mismatch.getTargetType() != null) {
+            if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 // Jackson's own words name Java types; the API's name JSON ones.
                 String expected = expected(mismatch.getTargetType());
                 if (mismatch.getPath().isEmpty()) {
@@ -110,7 +114,7 @@ public final class ProblemMappers {
             if (type == String.class) {
                 return "a string";
             }
-            if (type == java.time.Instant.class) {
+            if (type == Instant.class) {
                 return "an ISO-8601 UTC instant string such as 2026-01-31T12:00:00Z";
             }
             if (type == Boolean.class || type == boolean.class) {
@@ -119,7 +123,7 @@ public final class ProblemMappers {
             if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
                 return "a number";
             }
-            if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            if (Collection.class.isAssignableFrom(type) || type.isArray()) {
                 return "an array";
             }
             return "a JSON object";

@@ -1,5 +1,6 @@
 package dev.colloquy.app.http;
 
+import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.Views.Items;
 import dev.colloquy.app.http.Views.SearchHitView;
 import dev.colloquy.app.http.Views.TagView;
@@ -27,7 +28,7 @@ public class SearchResource {
     Database database;
 
     @Inject
-    dev.colloquy.app.config.ServerSettings settings;
+    ServerSettings settings;
 
     @Context
     SecurityContext security;

@@ -1,5 +1,6 @@
 package dev.colloquy.app.http;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.TagCount;
@@ -10,6 +11,7 @@ import dev.colloquy.token.ApiToken;
 import dev.colloquy.token.IssuedToken;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** The JSON shapes the API answers with. */
@@ -65,7 +67,7 @@ public final class Views {
             Instant createdAt) {
         static SearchHitView of(SearchHit h) {
             return new SearchHitView(
-                    h.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    h.kind().name().toLowerCase(Locale.ROOT),
                     h.conversationId(),
                     h.messageId().orElse(null),
                     h.seq().orElse(null),
@@ -111,8 +113,7 @@ public final class Views {
     }
 
     /** A token as issued: the listed fields and, in this answer only, its secret. */
-    public record IssuedTokenView(
-            @com.fasterxml.jackson.annotation.JsonUnwrapped TokenView token, String secret) {
+    public record IssuedTokenView(@JsonUnwrapped TokenView token, String secret) {
         static IssuedTokenView of(IssuedToken issued) {
             return new IssuedTokenView(TokenView.of(issued.token()), issued.secret());
         }

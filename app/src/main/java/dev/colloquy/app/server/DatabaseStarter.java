@@ -7,6 +7,7 @@ import dev.colloquy.persistence.spi.Failure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ public final class DatabaseStarter {
     }
 
     /** Opens the database with {@code opener}, waiting for it and advising as above. */
-    public static <T> T open(DatabaseSettings settings, java.util.function.Function<DatabaseSettings, T> opener) {
+    public static <T> T open(DatabaseSettings settings, Function<DatabaseSettings, T> opener) {
         LOG.info(settings.describe());
         Instant deadline = Instant.now().plus(settings.startupTimeout());
         Duration pause = FIRST_PAUSE;

@@ -4,19 +4,23 @@ import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.ColloquyApplication;
 import dev.colloquy.app.http.TokenUsage;
 import dev.colloquy.persistence.Database;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The service running standalone: Weld SE for CDI and Jersey on Grizzly for HTTP (Grizzly was
@@ -95,14 +99,13 @@ public final class HttpServer implements AutoCloseable {
 
     private static HttpServer start(Starting opening, ServerSettings settings, Clock clock, Runnable onceBound) {
         // Grizzly logs through java.util.logging; route it to the same log as the rest.
-        if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
-            org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-            org.slf4j.bridge.SLF4JBridgeHandler.install();
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
         }
         // Our own shutdown hook stops the server first and then the container; Weld's would race it.
-        WeldContainer container = new Weld("colloquy-" + java.util.UUID.randomUUID())
-                .skipShutdownHook()
-                .initialize();
+        WeldContainer container =
+                new Weld("colloquy-" + UUID.randomUUID()).skipShutdownHook().initialize();
         try {
             URI base = URI.create("http://" + hostForUri(settings.host()) + ":" + settings.port() + "/");
             var grizzly = GrizzlyHttpServerFactory.createHttpServer(
@@ -128,13 +131,13 @@ public final class HttpServer implements AutoCloseable {
             grizzly.getServerConfiguration()
                     .addHttpHandler(
                             new LivenessHandler(database),
-                            org.glassfish.grizzly.http.server.HttpHandlerRegistration.builder()
+                            HttpHandlerRegistration.builder()
                                     .contextPath("")
                                     .urlPattern(LivenessHandler.PATH)
                                     .build());
             try {
                 grizzly.start();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 codec.close();
                 throw new ExecutionException(e);
             }

@@ -1,7 +1,11 @@
 package dev.colloquy.app.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.colloquy.app.http.HealthResource;
 import dev.colloquy.app.http.Json;
+import dev.colloquy.app.http.Problem;
 import dev.colloquy.persistence.Database;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -24,8 +28,8 @@ final class LivenessHandler extends HttpHandler {
 
     LivenessHandler(Database database) {
         try {
-            this.body = Json.MAPPER.writeValueAsBytes(dev.colloquy.app.http.HealthResource.liveBody(database));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            this.body = Json.MAPPER.writeValueAsBytes(HealthResource.liveBody(database));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -42,14 +46,14 @@ final class LivenessHandler extends HttpHandler {
             response.setHeader("Allow", "GET, HEAD");
             write(
                     response,
-                    dev.colloquy.app.http.Problem.MEDIA_TYPE.toString(),
-                    dev.colloquy.app.http.Problem.METHOD_NOT_ALLOWED.json("this route does not take that method"));
+                    Problem.MEDIA_TYPE.toString(),
+                    Problem.METHOD_NOT_ALLOWED.json("this route does not take that method"));
             return;
         }
         write(response, "application/json", body);
     }
 
-    private static void write(Response response, String type, byte[] bytes) throws java.io.IOException {
+    private static void write(Response response, String type, byte[] bytes) throws IOException {
         response.setContentType(type);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(bytes.length);

@@ -1,9 +1,12 @@
 package dev.colloquy.app.server;
 
 import dev.colloquy.app.http.Problem;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.http.ContentEncoding;
@@ -13,7 +16,9 @@ import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.KeepAlive;
 import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.memory.Buffers;
@@ -93,7 +98,7 @@ final class ProblemCodec implements AddOn, AutoCloseable {
         Codec(
                 boolean chunking,
                 int maxHeaderSize,
-                org.glassfish.grizzly.http.KeepAlive keepAlive,
+                KeepAlive keepAlive,
                 DelayedExecutor timers,
                 int maxRequestHeaders,
                 int maxResponseHeaders) {
@@ -101,13 +106,12 @@ final class ProblemCodec implements AddOn, AutoCloseable {
         }
 
         @Override
-        protected boolean onHttpHeaderParsed(
-                HttpHeader header, org.glassfish.grizzly.Buffer buffer, FilterChainContext ctx) {
+        protected boolean onHttpHeaderParsed(HttpHeader header, Buffer buffer, FilterChainContext ctx) {
             var request = (HttpRequestPacket) header;
             Optional<Refusal> refusal = refusal(request);
             if (refusal.isPresent()) {
                 // The answer is written in the request's protocol; a malformed one cannot be encoded.
-                request.setProtocol(org.glassfish.grizzly.http.Protocol.HTTP_1_1);
+                request.setProtocol(Protocol.HTTP_1_1);
                 request.getResponse().setStatus(refusal.get().status());
                 header.getAttributes().setAttribute(DETAIL, refusal.get().detail());
                 // The codec answers a failed head with the status set above and closes the connection.
@@ -119,7 +123,7 @@ final class ProblemCodec implements AddOn, AutoCloseable {
         /** A head too large gets its own status: 414 for the request line, 431 for the header fields. */
         @Override
         protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable error)
-                throws java.io.IOException {
+                throws IOException {
             String message = String.valueOf(error.getMessage());
             var request = (HttpRequestPacket) header;
             if (message.contains("intial line is too large") || message.contains("initial line is too large")) {
@@ -129,7 +133,7 @@ final class ProblemCodec implements AddOn, AutoCloseable {
             }
             if (request.getProtocolString() == null
                     || !VERSION.matcher(request.getProtocolString()).matches()) {
-                request.setProtocol(org.glassfish.grizzly.http.Protocol.HTTP_1_1);
+                request.setProtocol(Protocol.HTTP_1_1);
             }
             super.onHttpHeaderError(header, ctx, error);
         }
@@ -170,7 +174,7 @@ final class ProblemCodec implements AddOn, AutoCloseable {
     /** A request refused before it reaches the API. */
     record Refusal(int status, String detail) {}
 
-    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("HTTP/[0-9]\\.[0-9]");
+    private static final Pattern VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
 
     /** Why the request must be refused before it reaches the API, if it must. */
     static Optional<Refusal> refusal(HttpRequestPacket request) {

@@ -2,6 +2,7 @@ package dev.colloquy.app.server;
 
 import dev.colloquy.app.http.Problem;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.Request;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ final class ProblemPages implements ErrorPageGenerator {
     public String generate(Request request, int status, String reason, String description, Throwable error) {
         String detail = status >= 500 ? "an internal error occurred" : ProblemCodec.defaultDetail(status);
         if (status >= 500) {
-            String id = java.util.UUID.randomUUID().toString();
+            String id = UUID.randomUUID().toString();
             LOG.error("HTTP {} from the HTTP layer (error id {})", status, id, error);
             detail += "; error id " + id;
         }

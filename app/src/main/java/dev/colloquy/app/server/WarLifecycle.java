@@ -11,8 +11,13 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +41,8 @@ public class WarLifecycle implements ServletContextListener {
         var databaseSettings = DatabaseSettings.resolve(settings, Backends.installed());
         var serverSettings = ServerSettings.from(settings);
         database = DatabaseStarter.open(databaseSettings, Clock.systemUTC(), serverSettings.limits());
-        var log = new java.io.PrintStream(new LogStream(), true, java.nio.charset.StandardCharsets.UTF_8);
-        FirstStart.bootstrap(database, serverSettings, new Environment(Map.of(), new java.util.Properties(), log, log));
+        var log = new PrintStream(new LogStream(), true, StandardCharsets.UTF_8);
+        FirstStart.bootstrap(database, serverSettings, new Environment(Map.of(), new Properties(), log, log));
         var cdi = CDI.current();
         cdi.select(ServiceContext.class).get().start(database, serverSettings, Clock.systemUTC());
         var usage = cdi.select(TokenUsage.class).get();
@@ -61,13 +66,13 @@ public class WarLifecycle implements ServletContextListener {
     }
 
     /** Lines written to it go to the log. */
-    private static final class LogStream extends java.io.OutputStream {
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    private static final class LogStream extends OutputStream {
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
         @Override
         public void write(int b) {
             if (b == '\n') {
-                LOG.info(line.toString(java.nio.charset.StandardCharsets.UTF_8));
+                LOG.info(line.toString(StandardCharsets.UTF_8));
                 line.reset();
             } else {
                 line.write(b);

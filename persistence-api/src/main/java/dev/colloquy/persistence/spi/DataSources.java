@@ -1,5 +1,10 @@
 package dev.colloquy.persistence.spi;
 
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
@@ -18,16 +23,16 @@ public record DataSources(DataSource writer, DataSource reader, AutoCloseable cl
      * pooled connection no longer than that either.
      */
     public boolean readerAnswers(int seconds) {
-        var check = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        var check = CompletableFuture.supplyAsync(() -> {
             try (var connection = reader.getConnection()) {
                 return connection.isValid(seconds);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 return false;
             }
         });
         try {
-            return check.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return check.get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import dev.colloquy.persistence.config.PoolSettings;
 import dev.colloquy.persistence.config.Settings;
 import dev.colloquy.search.SearchSyntax;
 import jakarta.persistence.spi.PersistenceProvider;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -128,7 +129,7 @@ public interface DatabaseBackend {
      * Writes a consistent copy of the live database to a new file, or fails with {@link
      * UnsupportedOperationException} saying which tool backs this database up instead.
      */
-    void backup(DataSource writer, java.nio.file.Path target) throws SQLException;
+    void backup(DataSource writer, Path target) throws SQLException;
 
     /** Checks that the full-text index agrees with the messages it indexes. */
     boolean searchIndexConsistent(DataSource writer) throws SQLException;

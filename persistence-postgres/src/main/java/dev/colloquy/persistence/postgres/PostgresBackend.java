@@ -13,15 +13,18 @@ import dev.colloquy.persistence.spi.DatabaseBackend;
 import dev.colloquy.persistence.spi.Failure;
 import dev.colloquy.search.SearchSyntax;
 import jakarta.persistence.spi.PersistenceProvider;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
@@ -71,14 +74,14 @@ public final class PostgresBackend implements DatabaseBackend {
 
     @Override
     public Map<String, String> settings() {
-        var settings = new java.util.LinkedHashMap<String, String>();
+        var settings = new LinkedHashMap<String, String>();
         settings.put(PGHOST, "PostgreSQL host when no URL is given [localhost]");
         settings.put(PGPORT, "PostgreSQL port [5432]");
         settings.put(PGDATABASE, "PostgreSQL database [the user name]");
         settings.put(PGUSER, "PostgreSQL user [the operating-system user]");
         settings.put(PGPASSWORD, "PostgreSQL password; prefer the environment variable");
         settings.put(PGSSLMODE, "PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full");
-        return java.util.Collections.unmodifiableMap(settings);
+        return Collections.unmodifiableMap(settings);
     }
 
     @Override
@@ -125,8 +128,7 @@ public final class PostgresBackend implements DatabaseBackend {
             if (!PostgresUrl.SSL_MODES.contains(mode)) {
                 throw new ConfigurationException(
                         PGSSLMODE,
-                        "'" + mode + "' is not one of "
-                                + String.join(", ", new java.util.TreeSet<>(PostgresUrl.SSL_MODES)));
+                        "'" + mode + "' is not one of " + String.join(", ", new TreeSet<>(PostgresUrl.SSL_MODES)));
             }
             parameters.put("sslmode", mode);
         });
@@ -308,7 +310,7 @@ public final class PostgresBackend implements DatabaseBackend {
     }
 
     @Override
-    public void backup(DataSource writer, java.nio.file.Path target) {
+    public void backup(DataSource writer, Path target) {
         throw new UnsupportedOperationException("PostgreSQL databases are backed up with pg_dump, for example:"
                 + " pg_dump --format=custom --file=colloquy.dump \"$DATABASE_URL\" (restore with pg_restore)");
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A PostgreSQL server address parsed from any accepted URL form. Nothing here ever renders the
@@ -120,7 +121,7 @@ record PostgresUrl(
                     throw new ConfigurationException(
                             setting,
                             "has the unsupported parameter '" + key + "'; supported: "
-                                    + String.join(", ", new java.util.TreeSet<>(LIBPQ_PARAMETERS.keySet())));
+                                    + String.join(", ", new TreeSet<>(LIBPQ_PARAMETERS.keySet())));
                 }
                 if (property.equals("password")) {
                     password = Secret.of(value);
@@ -135,8 +136,7 @@ record PostgresUrl(
         if (sslmode != null && !SSL_MODES.contains(sslmode)) {
             throw new ConfigurationException(
                     setting,
-                    "has sslmode='" + sslmode + "'; expected one of "
-                            + String.join(", ", new java.util.TreeSet<>(SSL_MODES)));
+                    "has sslmode='" + sslmode + "'; expected one of " + String.join(", ", new TreeSet<>(SSL_MODES)));
         }
         if (parameters.containsKey("connectTimeout")) {
             port(setting, parameters.get("connectTimeout")); // a whole number of seconds

@@ -1,6 +1,7 @@
 package dev.colloquy.persistence.postgres;
 
 import dev.colloquy.search.SearchQuery;
+import dev.colloquy.search.SearchSyntax;
 import java.util.stream.Collectors;
 
 /**
@@ -8,7 +9,7 @@ import java.util.stream.Collectors;
  * lexeme, phrases use {@code <->}, prefixes {@code :*}: {@code ('node' <-> 'js') & ('app':*) &
  * !('draft')}. ({@code websearch_to_tsquery} would accept any input too, but has no prefix search.)
  */
-final class TsQuerySyntax implements dev.colloquy.search.SearchSyntax {
+final class TsQuerySyntax implements SearchSyntax {
 
     @Override
     public String render(SearchQuery query) {

@@ -2,6 +2,7 @@ package dev.colloquy.persistence.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.PoolSettings;
 import dev.colloquy.persistence.config.Secret;
 import dev.colloquy.persistence.config.Settings;
@@ -13,19 +14,27 @@ import dev.colloquy.persistence.spi.Failure;
 import dev.colloquy.search.SearchSyntax;
 import jakarta.persistence.spi.PersistenceProvider;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.hibernate.jpa.HibernatePersistenceProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -40,7 +49,7 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteBackend implements DatabaseBackend {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteBackend.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteBackend.class);
 
     public static final String DATABASE_PATH = "DATABASE_PATH";
     static final String DEFAULT_PATH = "./data/colloquy.db";
@@ -95,7 +104,7 @@ public final class SqliteBackend implements DatabaseBackend {
     @Override
     public ConnectionTarget withOptions(ConnectionTarget target, Settings settings) {
         var mode = Synchronous.parse(settings.get(SQLITE_SYNCHRONOUS));
-        var properties = new java.util.HashMap<>(target.properties());
+        var properties = new HashMap<>(target.properties());
         properties.put(SYNCHRONOUS, mode.name());
         return new ConnectionTarget(
                 target.backend(), target.jdbcUrl(), target.user(), target.password(), target.location(), properties);
@@ -212,7 +221,7 @@ public final class SqliteBackend implements DatabaseBackend {
             config.setJdbcUrl(target.jdbcUrl());
             config.setDataSourceProperties(sqlite.toProperties());
         } else {
-            var driver = new org.sqlite.SQLiteDataSource(sqlite);
+            var driver = new SQLiteDataSource(sqlite);
             driver.setUrl(target.jdbcUrl());
             config.setDataSource(new ExplicitTransactions(driver));
         }
@@ -263,9 +272,9 @@ public final class SqliteBackend implements DatabaseBackend {
         } catch (IOException e) {
             // A path that can never work: no wait makes it writable.
             throw readOnly("cannot create the folder " + parent + " for the SQLite database ("
-                    + (e instanceof java.nio.file.AccessDeniedException
+                    + (e instanceof AccessDeniedException
                             ? "a folder above it is read-only for this user"
-                            : e instanceof java.nio.file.FileAlreadyExistsException
+                            : e instanceof FileAlreadyExistsException
                                     ? "a file of that name is in the way"
                                     : e.toString())
                     + "); create it, or choose another path");
@@ -428,15 +437,15 @@ public final class SqliteBackend implements DatabaseBackend {
      * have moved in the copy (they are keyed by row id).
      */
     @Override
-    public void backup(DataSource writer, java.nio.file.Path target) throws SQLException {
-        java.nio.file.Path absolute = target.toAbsolutePath().normalize();
+    public void backup(DataSource writer, Path target) throws SQLException {
+        Path absolute = target.toAbsolutePath().normalize();
         createParentFolders(absolute);
         try (Connection connection = writer.getConnection();
                 var statement = connection.prepareStatement("VACUUM INTO ?")) {
             statement.setString(1, absolute.toString());
             statement.execute();
         }
-        try (Connection copy = java.sql.DriverManager.getConnection("jdbc:sqlite:" + absolute);
+        try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + absolute);
                 Statement statement = copy.createStatement()) {
             // VACUUM INTO writes a rollback-journal file; the copy gets the live file's mode.
             statement.execute("PRAGMA journal_mode = WAL");
@@ -497,11 +506,11 @@ public final class SqliteBackend implements DatabaseBackend {
             if (value.isEmpty()) {
                 return FULL;
             }
-            return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (value.get().toLowerCase(Locale.ROOT)) {
                 case "full" -> FULL;
                 case "normal" -> NORMAL;
                 default ->
-                    throw new dev.colloquy.persistence.config.ConfigurationException(
+                    throw new ConfigurationException(
                             SQLITE_SYNCHRONOUS, "must be full or normal, was '" + value.get() + "'");
             };
         }

@@ -1,6 +1,7 @@
 package dev.colloquy.persistence.sqlite;
 
 import dev.colloquy.persistence.config.ConfigurationException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -75,7 +76,7 @@ record SqliteLocation(Optional<Path> file) {
     static SqliteLocation file(String setting, String path) {
         try {
             Path file = Path.of(path).toAbsolutePath().normalize();
-            if (java.nio.file.Files.isDirectory(file)) {
+            if (Files.isDirectory(file)) {
                 throw new ConfigurationException(
                         setting,
                         "'" + file + "' is a folder; name the database file, for example "

@@ -20,7 +20,7 @@ import org.sqlite.SQLiteException;
  */
 final class UnknownStateEviction implements SQLExceptionOverride {
 
-    @java.lang.Override
+    @java.lang.Override // Override alone is the interface's nested verdict type
     public Override adjudicate(SQLException error) {
         if (!(error instanceof SQLiteException sqlite)) {
             // The driver's own refusals ("not supported", "statement closed") never reached SQLite.
