@@ -11,9 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The REST API over a real HTTP server, the same on every backend. */
-public interface ApiContract {
-
-    ServerFixture server();
+public interface ApiContract extends ServerContract {
 
     default Api api() {
         return server().api();

@@ -15,9 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad requests of every kind: each gets its documented 4xx problem and changes nothing. */
-public interface BadRequestContract {
-
-    ServerFixture server();
+public interface BadRequestContract extends ServerContract {
 
     /**
      * One bad request. In the path, {@code {c}} stands for an existing conversation of the target

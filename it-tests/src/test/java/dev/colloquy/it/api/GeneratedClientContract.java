@@ -29,9 +29,7 @@ import org.junit.jupiter.api.Test;
  * makes from the served document at build time, used as its README says: a base URI and a request
  * interceptor that adds the bearer token. No route needs a hand-written call.
  */
-public interface GeneratedClientContract {
-
-    ServerFixture server();
+public interface GeneratedClientContract extends ServerContract {
 
     private ApiClient client(String token) {
         var client = new ApiClient();

@@ -13,9 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each answered with a problem document and the right status, never HTML, never a stack trace,
  * and never a connection closed or left open without an answer.
  */
-public interface MalformedRequestContract {
-
-    ServerFixture server();
+public interface MalformedRequestContract extends ServerContract {
 
     static Stream<Arguments> malformed() {
         String big = "a".repeat(20_000);

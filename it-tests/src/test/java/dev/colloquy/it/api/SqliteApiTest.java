@@ -1,25 +1,7 @@
 package dev.colloquy.it.api;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.colloquy.it.Fixtures;
 
 /** The HTTP API on a real server over a SQLite file. */
-class SqliteApiTest implements ApiContract, BadRequestContract, MalformedRequestContract, GeneratedClientContract {
-
-    private static ServerFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new ServerFixture("sqlite");
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @Override
-    public ServerFixture server() {
-        return fixture;
-    }
-}
+@Fixtures.ServerOn("sqlite")
+class SqliteApiTest implements ApiContract, BadRequestContract, MalformedRequestContract, GeneratedClientContract {}

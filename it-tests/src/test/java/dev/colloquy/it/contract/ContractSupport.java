@@ -2,10 +2,13 @@ package dev.colloquy.it.contract;
 
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.NewConversation;
+import dev.colloquy.it.Fixtures;
 import dev.colloquy.it.TestClock;
+import dev.colloquy.it.TestDatabases;
 import dev.colloquy.message.Message;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.retention.Counts;
 import java.util.Arrays;
 import java.util.List;
@@ -17,9 +20,19 @@ import java.util.UUID;
  */
 public interface ContractSupport {
 
-    Database database();
+    /** The open database of the backend this test class runs on ({@link Fixtures.StoreOn}). */
+    default Database database() {
+        return Fixtures.store(getClass()).database();
+    }
 
-    TestClock clock();
+    default TestClock clock() {
+        return Fixtures.store(getClass()).clock();
+    }
+
+    /** Settings for a new, empty database of the backend under test. */
+    default DatabaseSettings freshSettings() {
+        return TestDatabases.fresh(Fixtures.store(getClass()).backend());
+    }
 
     /** A new project of its own, so tests never see each other's data. */
     default UUID newProject() {

@@ -10,7 +10,6 @@ import dev.colloquy.domain.Limits;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
-import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.retention.PurgeResult;
 import dev.colloquy.search.SearchHit;
 import dev.colloquy.search.SearchRequest;
@@ -22,9 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** Retention works across all projects, so each test here runs on a database of its own. */
 public interface RetentionContract extends ContractSupport {
-
-    /** Settings for a new, empty database of the backend under test. */
-    DatabaseSettings freshSettings();
 
     private Conversation conversationAt(Database db, UUID project, Instant at, String... contents) {
         try (var pin = clock().pin(at)) {

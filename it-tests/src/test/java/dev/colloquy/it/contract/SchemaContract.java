@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 /** Startup's schema rules: migrate, validate, and refuse what the build does not know. */
 public interface SchemaContract extends ContractSupport {
 
-    /** Settings for a new, empty database of the backend under test. */
-    DatabaseSettings freshSettings();
-
     private static DatabaseSettings withMigrate(DatabaseSettings settings, MigrateMode mode) {
         return new DatabaseSettings(
                 settings.backend(), settings.target(), settings.pool(), settings.startupTimeout(), mode);
