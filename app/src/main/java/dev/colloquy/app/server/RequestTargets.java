@@ -27,6 +27,50 @@ final class RequestTargets {
                 return Optional.of(describe(c) + " at position " + (i + 1) + " must be percent-encoded");
             }
         }
+        return decodedProblem(raw, query);
+    }
+
+    /**
+     * What the percent-escapes stand for must be text: well-formed UTF-8 (no overlong form such as
+     * {@code %C0%AF}, no surrogate such as {@code %ED%A0%80}) without control characters; and a
+     * path has no {@code .} or {@code ..} segment, which would name another path than it spells.
+     */
+    private static Optional<String> decodedProblem(String raw, boolean query) {
+        var bytes = new java.io.ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Optional.of("the " + (query ? "query" : "path") + "'s percent-escapes are not well-formed UTF-8");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return Optional.of(
+                        "the " + (query ? "query" : "path") + " holds " + describe(c) + " (percent-encoded)");
+            }
+        }
+        if (!query) {
+            for (String segment : text.split("/", -1)) {
+                if (segment.equals(".") || segment.equals("..")) {
+                    return Optional.of("the path has a '" + segment + "' segment");
+                }
+            }
+        }
         return Optional.empty();
     }
 
