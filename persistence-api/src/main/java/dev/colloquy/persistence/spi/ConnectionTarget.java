@@ -28,6 +28,13 @@ public record ConnectionTarget(
         properties = Map.copyOf(properties);
     }
 
+    /** The same target with one more driver property (or one replaced). */
+    public ConnectionTarget withProperty(String name, String value) {
+        var more = new java.util.LinkedHashMap<>(properties);
+        more.put(name, value);
+        return new ConnectionTarget(backend, jdbcUrl, user, password, location, more);
+    }
+
     @Override
     public String toString() {
         return backend + " database at " + location + user.map(u -> " as " + u).orElse("");

@@ -98,10 +98,7 @@ public final class PostgresBackend implements DatabaseBackend {
         if (lock.toMillis() < 100 || lock.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new ConfigurationException(POSTGRES_LOCK_TIMEOUT, "must be between 100ms and 10m, was " + lock);
         }
-        var properties = new LinkedHashMap<>(target.properties());
-        properties.put(LOCK_TIMEOUT_MILLIS, Long.toString(lock.toMillis()));
-        return new ConnectionTarget(
-                target.backend(), target.jdbcUrl(), target.user(), target.password(), target.location(), properties);
+        return target.withProperty(LOCK_TIMEOUT_MILLIS, Long.toString(lock.toMillis()));
     }
 
     /** The lock timeout a target was given; the default for one made without the settings. */

@@ -24,7 +24,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,10 +103,7 @@ public final class SqliteBackend implements DatabaseBackend {
     @Override
     public ConnectionTarget withOptions(ConnectionTarget target, Settings settings) {
         var mode = Synchronous.parse(settings.get(SQLITE_SYNCHRONOUS));
-        var properties = new HashMap<>(target.properties());
-        properties.put(SYNCHRONOUS, mode.name());
-        return new ConnectionTarget(
-                target.backend(), target.jdbcUrl(), target.user(), target.password(), target.location(), properties);
+        return target.withProperty(SYNCHRONOUS, mode.name());
     }
 
     @Override
