@@ -22,7 +22,7 @@ public final class Main {
                     } finally {
                         logging.countDown();
                     }
-                    if (ColloquyCommand.opensDatabase(args)) {
+                    if (ColloquyCommand.opensStores(args)) {
                         Database.preload();
                     }
                 },

@@ -121,15 +121,18 @@ public class ColloquyCommand implements Runnable {
                 && Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h"));
     }
 
-    /** Whether the arguments name a command that opens a database (asked before they are parsed). */
-    public static boolean opensDatabase(String... args) {
+    /**
+     * Whether the arguments name a command that opens the stores and so runs queries (asked before
+     * they are parsed); check, export and verify read through plain JDBC and are not among them.
+     */
+    public static boolean opensStores(String... args) {
         return args.length > 0
-                && DATABASE_COMMANDS.contains(args[0])
+                && STORE_COMMANDS.contains(args[0])
                 && Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h"));
     }
 
-    private static final Set<String> DATABASE_COMMANDS =
-            Set.of("serve", "migrate", "token", "purge", "copy", "verify", "export", "import", "reindex");
+    private static final Set<String> STORE_COMMANDS =
+            Set.of("serve", "migrate", "token", "purge", "backup", "copy", "import", "reindex");
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
