@@ -28,8 +28,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,7 +119,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings, Clock clock, Limits limits, Scope scope) {
         var backend = settings.backend();
         DataSources dataSources = backend.open(settings.target(), settings.pool());
-        CompletableFuture<EntityManagerFactory> booting = null;
+        StartupTask<EntityManagerFactory> booting = null;
         try {
             try (Connection connection = dataSources.writer().getConnection()) {
                 backend.verifySession(connection, settings.target());
@@ -134,7 +132,8 @@ public final class Database implements AutoCloseable {
             // the boot reads the database's metadata on one connection, the migration may hold
             // two, and a pool's short wait (DB_POOL_CONNECT_TIMEOUT) must not run out between them.
             if (settings.pool().maxSize() > 2) {
-                booting = bootFactory(settings, dataSources, scope);
+                booting =
+                        StartupTask.start("colloquy-hibernate-boot", () -> createFactory(settings, dataSources, scope));
             }
             var migrator = new Migrator(backend, settings.target(), dataSources.writer());
             if (settings.migrate() == MigrateMode.AUTO) {
@@ -146,7 +145,7 @@ public final class Database implements AutoCloseable {
                 migrator.refuseNewerSchema();
             }
             EntityManagerFactory factory =
-                    booting != null ? awaitFactory(booting) : createFactory(settings, dataSources, scope);
+                    booting != null ? booting.join() : createFactory(settings, dataSources, scope);
             if (settings.migrate() != MigrateMode.OFF) {
                 validateMapping(factory);
             }
@@ -165,48 +164,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static CompletableFuture<EntityManagerFactory> bootFactory(
-            DatabaseSettings settings, DataSources dataSources, Scope scope) {
-        var booting = new CompletableFuture<EntityManagerFactory>();
-        var thread = new Thread(
-                () -> {
-                    try {
-                        booting.complete(createFactory(settings, dataSources, scope));
-                    } catch (Throwable e) {
-                        booting.completeExceptionally(e);
-                    }
-                },
-                "colloquy-hibernate-boot");
-        thread.setDaemon(true);
-        thread.start();
-        return booting;
-    }
-
-    /** The booted factory; Hibernate's own failure is rethrown as it was thrown. */
-    private static EntityManagerFactory awaitFactory(CompletableFuture<EntityManagerFactory> booting) {
-        try {
-            return booting.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
-
     /** Opening failed: the factory is closed whenever its boot ends, and its failure, if any, dropped. */
-    private static void abandon(CompletableFuture<EntityManagerFactory> booting) {
-        if (booting == null) {
-            return;
+    private static void abandon(StartupTask<EntityManagerFactory> booting) {
+        if (booting != null) {
+            booting.abandon(factory -> {
+                if (factory.isOpen()) {
+                    factory.close();
+                }
+            });
         }
-        booting.whenComplete((factory, error) -> {
-            if (factory != null && factory.isOpen()) {
-                factory.close();
-            }
-        });
     }
 
     private static EntityManagerFactory createFactory(DatabaseSettings settings, DataSources dataSources, Scope scope) {

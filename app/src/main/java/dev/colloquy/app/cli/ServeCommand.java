@@ -4,10 +4,9 @@ import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.server.FirstStart;
 import dev.colloquy.app.server.HttpServer;
-import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.StartupTask;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,18 +75,7 @@ public class ServeCommand extends DatabaseCommand {
         var databaseSettings = Launch.database(settings);
         var serverSettings = ServerSettings.from(settings);
         // The database opens on a thread of its own while CDI and Jersey start on this one.
-        var opening = new CompletableFuture<Database>();
-        var opener = new Thread(
-                () -> {
-                    try {
-                        opening.complete(Launch.open(databaseSettings, settings));
-                    } catch (Throwable e) {
-                        opening.completeExceptionally(e);
-                    }
-                },
-                "colloquy-database-open");
-        opener.setDaemon(true);
-        opener.start();
+        var opening = StartupTask.start("colloquy-database-open", () -> Launch.open(databaseSettings, settings));
         // The port first: a server that cannot listen creates no token it would then lose.
         return HttpServer.start(
                 opening,

@@ -4,12 +4,11 @@ import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.ColloquyApplication;
 import dev.colloquy.app.http.TokenUsage;
 import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.StartupTask;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +55,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(Database database, ServerSettings settings, Clock clock) {
-        return start(CompletableFuture.completedFuture(database), settings, clock, () -> {});
+        return start(StartupTask.done(database), settings, clock, () -> {});
     }
 
     /**
@@ -67,37 +66,17 @@ public final class HttpServer implements AutoCloseable {
      * the failure thrown; a failure to open the database is thrown as it was.
      */
     public static HttpServer start(
-            CompletableFuture<Database> opening, ServerSettings settings, Clock clock, Runnable onceBound) {
+            StartupTask<Database> opening, ServerSettings settings, Clock clock, Runnable onceBound) {
         try {
-            return start(new Starting(opening), settings, clock, onceBound);
+            return open(opening, settings, clock, onceBound);
         } catch (RuntimeException | Error e) {
-            opening.whenComplete((database, error) -> {
-                if (database != null) {
-                    database.close();
-                }
-            });
+            opening.abandon(Database::close);
             throw e;
         }
     }
 
-    /** The database being opened: waited for once CDI and Jersey are up. */
-    private record Starting(CompletableFuture<Database> opening) {
-        Database await() {
-            try {
-                return opening.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
-        }
-    }
-
-    private static HttpServer start(Starting opening, ServerSettings settings, Clock clock, Runnable onceBound) {
+    private static HttpServer open(
+            StartupTask<Database> opening, ServerSettings settings, Clock clock, Runnable onceBound) {
         // Grizzly logs through java.util.logging; route it to the same log as the rest.
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -114,7 +93,7 @@ public final class HttpServer implements AutoCloseable {
                             // no WADL: the API is described by /openapi
                             .property("jersey.config.server.wadl.disableWadl", true),
                     false);
-            Database database = opening.await();
+            Database database = opening.join();
             container.select(ServiceContext.class).get().start(database, settings, clock);
             var codec = new ProblemCodec();
             grizzly.getListeners().forEach(listener -> {
