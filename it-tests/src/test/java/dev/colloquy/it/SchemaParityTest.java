@@ -70,7 +70,13 @@ class SchemaParityTest {
 
         assertThat(lite.columns().keySet())
                 .containsExactlyInAnyOrder(
-                        "project", "conversation", "tag", "conversation_tag", "message", "api_token");
+                        "project",
+                        "conversation",
+                        "tag",
+                        "conversation_tag",
+                        "message",
+                        "api_token",
+                        "idempotent_request");
         assertThat(lite.columns()).isEqualTo(pg.columns());
         assertThat(lite.primaryKeys()).isEqualTo(pg.primaryKeys());
         assertThat(lite.foreignKeys()).isEqualTo(pg.foreignKeys());
@@ -78,6 +84,11 @@ class SchemaParityTest {
         assertThat(lite.foreignKeys().get("message"))
                 .containsExactly("conversation_id -> conversation.id ON DELETE CASCADE");
         assertThat(lite.uniqueKeys().get("message")).containsExactly(Set.of("conversation_id", "seq"));
+        assertThat(lite.foreignKeys().get("idempotent_request"))
+                .containsExactlyInAnyOrder(
+                        "token_id -> api_token.id ON DELETE CASCADE",
+                        "conversation_id -> conversation.id ON DELETE CASCADE");
+        assertThat(lite.uniqueKeys().get("idempotent_request")).containsExactly(Set.of("token_id", "idempotency_key"));
     }
 
     @Test

@@ -5,7 +5,11 @@ package dev.colloquy.domain;
  * these at the store boundary, so callers never see a JDBC or JPA exception.
  */
 public abstract sealed class ColloquyException extends RuntimeException
-        permits NotFoundException, ConflictException, InvalidInputException, UnavailableException {
+        permits NotFoundException,
+                ConflictException,
+                InvalidInputException,
+                UnavailableException,
+                IdempotencyKeyReusedException {
 
     private static final long serialVersionUID = 1L;
 

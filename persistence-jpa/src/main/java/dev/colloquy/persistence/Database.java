@@ -7,6 +7,8 @@ import dev.colloquy.domain.IdentifiedEntity;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.Limits;
 import dev.colloquy.domain.Validation;
+import dev.colloquy.idempotency.IdempotencyStore;
+import dev.colloquy.idempotency.IdempotentRequestEntity;
 import dev.colloquy.message.MessageEntity;
 import dev.colloquy.message.MessageStore;
 import dev.colloquy.persistence.config.MigrateMode;
@@ -49,6 +51,7 @@ public final class Database implements AutoCloseable {
     private final SearchStore search;
     private final TokenStore tokens;
     private final RetentionStore retention;
+    private final IdempotencyStore idempotency;
     private final Optional<String> versionAtOpen;
     private final Scope scope;
 
@@ -85,6 +88,7 @@ public final class Database implements AutoCloseable {
         this.search = new JpaSearchStore(tx, validation, settings.backend().searchSyntax());
         this.tokens = new JpaTokenStore(tx, clock, validation);
         this.retention = new JpaRetentionStore(tx, () -> reclaimSpace());
+        this.idempotency = new JpaIdempotencyStore(tx, clock);
         this.versionAtOpen = migrator.status().current();
     }
 
@@ -186,6 +190,7 @@ public final class Database implements AutoCloseable {
             config.managedClass(ConversationEntity.class)
                     .managedClass(TagEntity.class)
                     .managedClass(MessageEntity.class)
+                    .managedClass(IdempotentRequestEntity.class)
                     .mappingFile(backend.mappingFile());
         }
         config.property(
@@ -238,6 +243,12 @@ public final class Database implements AutoCloseable {
     public RetentionStore retention() {
         requireAll("retention");
         return retention;
+    }
+
+    /** Writes done once per idempotency key; the other stores' writes join its transaction. */
+    public IdempotencyStore idempotency() {
+        requireAll("idempotency keys");
+        return idempotency;
     }
 
     private void requireAll(String store) {

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * #RETRY_BUDGET}: a unit that waited that long for a lock is answered as unavailable instead of
  * waiting again. Other database errors are translated into the domain's exceptions here, so stores
  * never catch anything.
+ *
+ * <p>A unit of work started while another runs on the same thread joins it: it runs in the outer
+ * transaction, which commits, rolls back and retries the whole, so a write made of two stores'
+ * work (an idempotent append: the append and the answer kept for its key) is all or nothing.
  */
 final class Transactor {
 
@@ -34,6 +38,10 @@ final class Transactor {
 
     private final EntityManagerFactory factory;
     private final DatabaseBackend backend;
+    /** The unit of work running on this thread, which a unit started inside it joins. */
+    private final ThreadLocal<Running> running = new ThreadLocal<>();
+
+    private record Running(EntityManager em, boolean write) {}
 
     Transactor(EntityManagerFactory factory, DatabaseBackend backend) {
         this.factory = factory;
@@ -51,6 +59,13 @@ final class Transactor {
     }
 
     private <T> T run(boolean write, Function<EntityManager, T> work) {
+        Running outer = running.get();
+        if (outer != null) {
+            if (write && !outer.write()) {
+                throw new IllegalStateException("a unit of work that writes cannot join one that only reads");
+            }
+            return work.apply(outer.em());
+        }
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             var committing = new boolean[1];
@@ -95,6 +110,7 @@ final class Transactor {
             }
             var tx = em.getTransaction();
             tx.begin();
+            running.set(new Running(em, write));
             try {
                 T result;
                 try {
@@ -124,6 +140,8 @@ final class Transactor {
                     }
                 }
                 throw e;
+            } finally {
+                running.remove();
             }
         } finally {
             em.close();

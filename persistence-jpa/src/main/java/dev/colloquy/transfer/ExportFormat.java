@@ -16,16 +16,19 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The export's JSON Lines format, version 1 (docs/export-format.md). The first line is {@code
- * {"format":"colloquy-export","version":1}}; every further line is one object whose {@code type}
+ * The export's JSON Lines format, version 2 (docs/export-format.md). The first line is {@code
+ * {"format":"colloquy-export","version":2}}; every further line is one object whose {@code type}
  * is {@code project}, {@code tag}, {@code token}, {@code conversation} (with the names of its
- * tags) or {@code message}, with the table's columns as camelCase fields: ids as UUID text,
- * instants as ISO-8601 UTC with milliseconds, metadata as a JSON object with sorted keys.
+ * tags), {@code message} or {@code idempotentRequest}, with the table's columns as camelCase
+ * fields: ids as UUID text, instants as ISO-8601 UTC with milliseconds, metadata as a JSON object
+ * with sorted keys. Version 1 is version 2 without {@code idempotentRequest} lines; both are read.
  */
 final class ExportFormat {
 
     static final String FORMAT = "colloquy-export";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The versions an import reads. */
+    static final Set<Integer> READABLE = Set.of(1, 2);
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter INSTANT =
@@ -36,7 +39,12 @@ final class ExportFormat {
             "tag", Tables.TAG,
             "token", Tables.API_TOKEN,
             "conversation", Tables.CONVERSATION,
-            "message", Tables.MESSAGE);
+            "message", Tables.MESSAGE,
+            "idempotentRequest", Tables.IDEMPOTENT_REQUEST);
+
+    /** The line types, in the order an export writes them. */
+    static final List<String> TYPE_ORDER =
+            List.of("project", "tag", "token", "conversation", "message", "idempotentRequest");
 
     private ExportFormat() {}
 

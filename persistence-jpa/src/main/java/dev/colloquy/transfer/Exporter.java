@@ -57,15 +57,24 @@ public final class Exporter {
                 }
             }
             counts.put("tag", write(out, "tag", tags));
-            counts.put(
-                    "token",
-                    write(
-                            out,
-                            "token",
-                            all(reader, Tables.API_TOKEN).stream()
-                                    .filter(t -> projectIds.contains(t.get("project_id")))
-                                    .toList()));
+            List<Row> tokens = all(reader, Tables.API_TOKEN).stream()
+                    .filter(t -> projectIds.contains(t.get("project_id")))
+                    .toList();
+            counts.put("token", write(out, "token", tokens));
             conversations(reader, out, projectIds, tagNames, counts, progress);
+            // A kept answer belongs to its token's project, as the conversation it wrote does.
+            var tokenIds = new HashSet<Object>();
+            tokens.forEach(t -> tokenIds.add(t.get("id")));
+            long answers = 0;
+            for (var rows = reader.all(Tables.IDEMPOTENT_REQUEST, Optional.empty(), batchSize); rows.hasNext(); ) {
+                Row row = rows.next();
+                if (tokenIds.contains(row.get("token_id"))) {
+                    out.write(ExportFormat.line("idempotentRequest", row, Optional.empty()));
+                    out.write('\n');
+                    answers++;
+                }
+            }
+            counts.put("idempotentRequest", answers);
             out.flush();
             return counts;
         } catch (IOException e) {

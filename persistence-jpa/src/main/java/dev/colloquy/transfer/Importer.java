@@ -71,11 +71,11 @@ public final class Importer {
     public Importer(Side target) {
         this.target = target;
         this.writer = new RowWriter(target);
-        for (String type : List.of("project", "tag", "token", "conversation", "message")) {
+        for (String type : ExportFormat.TYPE_ORDER) {
             imported.put(type, 0L);
         }
         // Rows may refer only to rows earlier in the file: nothing is accepted before the first line.
-        for (Table table : List.of(Tables.PROJECT, Tables.TAG, Tables.CONVERSATION)) {
+        for (Table table : List.of(Tables.PROJECT, Tables.TAG, Tables.API_TOKEN, Tables.CONVERSATION)) {
             accepted.put(table.name(), new HashSet<>());
         }
     }
@@ -148,9 +148,10 @@ public final class Importer {
         if (!ExportFormat.FORMAT.equals(header.path("format").asText(null))) {
             throw error("is not a Colloquy export header; expected " + ExportFormat.header());
         }
-        if (!header.path("version").isInt() || header.path("version").intValue() != ExportFormat.VERSION) {
-            throw error("is version " + header.path("version") + " of the export format; this build reads version "
-                    + ExportFormat.VERSION);
+        if (!header.path("version").isInt()
+                || !ExportFormat.READABLE.contains(header.path("version").intValue())) {
+            throw error("is version " + header.path("version") + " of the export format; this build reads versions 1"
+                    + " to " + ExportFormat.VERSION);
         }
     }
 
@@ -159,7 +160,7 @@ public final class Importer {
         String type = line.path("type").asText("");
         Table table = ExportFormat.TYPES.get(type);
         if (table == null) {
-            throw error("has type '" + type + "'; expected one of project, tag, token, conversation, message");
+            throw error("has type '" + type + "'; expected one of " + String.join(", ", ExportFormat.TYPE_ORDER));
         }
         Row row;
         try {

@@ -75,8 +75,29 @@ public final class Tables {
             List.of("id"),
             Map.of());
 
+    /**
+     * The kept answers of writes made with an Idempotency-Key: copied, verified, exported and
+     * imported like the rest, so that a client retrying across a move between databases still
+     * gets its first answer.
+     */
+    public static final Table IDEMPOTENT_REQUEST = new Table(
+            "idempotent_request",
+            List.of(
+                    of("id", Kind.ID),
+                    reference("token_id", "api_token"),
+                    of("idempotency_key", Kind.TEXT),
+                    of("fingerprint", Kind.TEXT),
+                    reference("conversation_id", "conversation"),
+                    atLeast("status", Kind.INTEGER, 200),
+                    of("location", Kind.OPTIONAL_TEXT),
+                    of("body", Kind.TEXT),
+                    of("created_at", Kind.INSTANT)),
+            List.of("id"),
+            Map.of());
+
     /** Parents before children. */
-    public static final List<Table> ALL = List.of(PROJECT, TAG, API_TOKEN, CONVERSATION, CONVERSATION_TAG, MESSAGE);
+    public static final List<Table> ALL =
+            List.of(PROJECT, TAG, API_TOKEN, CONVERSATION, CONVERSATION_TAG, MESSAGE, IDEMPOTENT_REQUEST);
 
     private Tables() {}
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param maxRequestBytes the largest request body accepted ({@code LIMIT_REQUEST_BYTES})
  * @param bodyTimeout the longest wait for the next bytes of a request body ({@code HTTP_BODY_TIMEOUT});
  *     the standalone server answers 408 past it
+ * @param idempotencyKeyTtl how long the answer to a write made with an {@code Idempotency-Key} is
+ *     kept and given again to a retry ({@code IDEMPOTENCY_KEY_TTL})
  */
 public record ServerSettings(
         String host,
@@ -25,7 +27,8 @@ public record ServerSettings(
         Optional<String> adminToken,
         Limits limits,
         long maxRequestBytes,
-        Duration bodyTimeout) {
+        Duration bodyTimeout,
+        Duration idempotencyKeyTtl) {
 
     public static final String HTTP_HOST = "HTTP_HOST";
     public static final String HTTP_PORT = "HTTP_PORT";
@@ -34,6 +37,8 @@ public record ServerSettings(
     public static final String LIMIT_REQUEST_BYTES = "LIMIT_REQUEST_BYTES";
     public static final String HTTP_BODY_TIMEOUT = "HTTP_BODY_TIMEOUT";
     static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
+    public static final String IDEMPOTENCY_KEY_TTL = "IDEMPOTENCY_KEY_TTL";
+    static final Duration DEFAULT_IDEMPOTENCY_KEY_TTL = Duration.ofHours(24);
 
     public static ServerSettings from(Settings settings) {
         String host = settings.get(HTTP_HOST).orElse("127.0.0.1");
@@ -52,7 +57,16 @@ public record ServerSettings(
                 token,
                 limits(settings),
                 settings.integer(LIMIT_REQUEST_BYTES, 16 * 1024 * 1024, 1024, Integer.MAX_VALUE),
-                bodyTimeout(settings));
+                bodyTimeout(settings),
+                idempotencyKeyTtl(settings));
+    }
+
+    private static Duration idempotencyKeyTtl(Settings settings) {
+        Duration ttl = settings.duration(IDEMPOTENCY_KEY_TTL, DEFAULT_IDEMPOTENCY_KEY_TTL);
+        if (ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(Duration.ofDays(30)) > 0) {
+            throw new ConfigurationException(IDEMPOTENCY_KEY_TTL, "must be between 1m and 30d, was " + ttl);
+        }
+        return ttl;
     }
 
     private static Duration bodyTimeout(Settings settings) {

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -53,6 +54,9 @@ public class ConversationResource {
     @Inject
     ServerSettings settings;
 
+    @Inject
+    IdempotentWrites writes;
+
     @Context
     SecurityContext security;
 
@@ -69,22 +73,27 @@ public class ConversationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(ConversationInput input) {
+    public Response create(@HeaderParam(IdempotentWrites.HEADER) String key, ConversationInput input) {
         UUID project = project();
         if (input == null) {
             throw new ApiException(
                     Problem.VALIDATION, "send a JSON object as the body: {} for an untitled conversation");
         }
-        var created = database.conversations()
-                .create(
-                        project,
-                        new NewConversation(
-                                Optional.ofNullable(input.title()),
-                                Metadata.of("metadata", input.metadata()),
-                                input.tags() == null ? List.of() : input.tags()));
-        return Response.created(Locations.of(uri, "v1/conversations", created.id()))
-                .entity(ConversationView.of(created))
-                .build();
+        var conversation = new NewConversation(
+                Optional.ofNullable(input.title()),
+                Metadata.of("metadata", input.metadata()),
+                input.tags() == null ? List.of() : input.tags());
+        return writes.write(
+                Caller.of(security),
+                key,
+                "POST /v1/conversations",
+                input,
+                () -> database.conversations().create(project, conversation),
+                created -> new IdempotentWrites.Reply(
+                        created.id(),
+                        Response.Status.CREATED,
+                        Locations.of(uri, "v1/conversations", created.id()),
+                        ConversationView.of(created)));
     }
 
     @GET
@@ -180,23 +189,43 @@ public class ConversationResource {
     @POST
     @Path("{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response append(@PathParam("id") String id, MessagesInput input) {
+    public Response append(
+            @PathParam("id") String id, @HeaderParam(IdempotentWrites.HEADER) String key, MessagesInput input) {
         UUID project = project();
         UUID conversation = id(id);
-        var stored = database.messages().append(project, conversation, messages(input));
-        return Response.status(Response.Status.CREATED)
-                .entity(new Items<>(stored.stream().map(MessageView::of).toList()))
-                .build();
+        var messages = messages(input);
+        return writes.write(
+                Caller.of(security),
+                key,
+                "POST /v1/conversations/" + conversation + "/messages",
+                input,
+                () -> database.messages().append(project, conversation, messages),
+                stored -> new IdempotentWrites.Reply(
+                        conversation,
+                        Response.Status.CREATED,
+                        null,
+                        new Items<>(stored.stream().map(MessageView::of).toList())));
     }
 
     @PUT
     @Path("{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Items<MessageView> replace(@PathParam("id") String id, MessagesInput input) {
+    public Response replace(
+            @PathParam("id") String id, @HeaderParam(IdempotentWrites.HEADER) String key, MessagesInput input) {
         UUID project = project();
         UUID conversation = id(id);
-        var stored = database.messages().replace(project, conversation, messages(input));
-        return new Items<>(stored.stream().map(MessageView::of).toList());
+        var messages = messages(input);
+        return writes.write(
+                Caller.of(security),
+                key,
+                "PUT /v1/conversations/" + conversation + "/messages",
+                input,
+                () -> database.messages().replace(project, conversation, messages),
+                stored -> new IdempotentWrites.Reply(
+                        conversation,
+                        Response.Status.OK,
+                        null,
+                        new Items<>(stored.stream().map(MessageView::of).toList())));
     }
 
     private static List<NewMessage> messages(MessagesInput input) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.colloquy.domain.ColloquyException;
 import dev.colloquy.domain.ConflictException;
+import dev.colloquy.domain.IdempotencyKeyReusedException;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.UnavailableException;
@@ -65,6 +66,9 @@ public final class ProblemMappers {
             }
             if (e instanceof ConflictException) {
                 return Problem.CONFLICT.response(e.getMessage());
+            }
+            if (e instanceof IdempotencyKeyReusedException) {
+                return Problem.IDEMPOTENCY_KEY_REUSED.response(e.getMessage(), "Idempotency-Key");
             }
             if (e instanceof UnavailableException unavailable) {
                 LOG.warn("Database unavailable: {}", e.getMessage());

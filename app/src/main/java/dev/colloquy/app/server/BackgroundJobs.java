@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's background work, the same standalone and in an application server: token use
- * written every 30 s, and the retention purge hourly when {@code RETENTION_DAYS} > 0.
+ * written every 30 s, the answers kept for idempotency keys forgotten hourly once older than
+ * {@code IDEMPOTENCY_KEY_TTL}, and the retention purge hourly when {@code RETENTION_DAYS} > 0.
  */
 final class BackgroundJobs {
 
@@ -28,11 +29,22 @@ final class BackgroundJobs {
             return thread;
         });
         scheduler.scheduleWithFixedDelay(usage::flush, 30, 30, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> forgetAnswers(database, settings, clock), 1, 60, TimeUnit.MINUTES);
         if (settings.retentionDays() > 0) {
             var retention = new RetentionJob(database, settings.retentionDays(), clock);
             scheduler.scheduleWithFixedDelay(retention::run, 1, 60, TimeUnit.MINUTES);
             LOG.info("Retention: conversations not updated for {} days are purged hourly", settings.retentionDays());
         }
         return scheduler;
+    }
+
+    /** Forgets the answers kept for idempotency keys longer than {@code IDEMPOTENCY_KEY_TTL}. */
+    static void forgetAnswers(Database database, ServerSettings settings, Clock clock) {
+        try {
+            long forgotten = database.idempotency().forgetBefore(clock.instant().minus(settings.idempotencyKeyTtl()));
+            LOG.debug("Forgot {} answers kept for idempotency keys", forgotten);
+        } catch (RuntimeException e) {
+            LOG.warn("Forgetting expired idempotency keys failed, will try again next hour: {}", e.getMessage());
+        }
     }
 }

@@ -66,12 +66,17 @@ public interface GeneratedClientContract extends ServerContract {
 
         // conversations
         var conversations = new ConversationsApi(user);
-        var created = conversations.createConversation(new ConversationCreate()
+        var create = new ConversationCreate()
                 .title("generated")
                 .metadata(Map.of("channel", "client", "n", 1))
-                .tags(List.of("Gen")));
+                .tags(List.of("Gen"));
+        String key = UUID.randomUUID().toString();
+        var created = conversations.createConversation(create, key);
         assertThat(created.getTags()).containsExactly("gen");
-        var other = conversations.createConversation(new ConversationCreate());
+        assertThat(conversations.createConversation(create, key).getId())
+                .as("a retry with the same Idempotency-Key answers the first conversation")
+                .isEqualTo(created.getId());
+        var other = conversations.createConversation(new ConversationCreate(), null);
         assertThat(other.getTitle()).isNull();
         assertThat(conversations.getConversation(created.getId()).getTitle()).isEqualTo("generated");
         var filtered = conversations.listConversations(null, null, null, null, List.of("channel=client", "n=1"));
@@ -95,16 +100,19 @@ public interface GeneratedClientContract extends ServerContract {
 
         // messages
         var messages = new MessagesApi(user);
-        var appended = messages.appendMessages(
-                created.getId(),
-                new AppendMessages()
-                        .messages(List.of(
-                                new NewMessage().role(NewMessage.RoleEnum.USER).content("where is the walrus"),
-                                new NewMessage()
-                                        .role(NewMessage.RoleEnum.ASSISTANT)
-                                        .content("")
-                                        .metadata(Map.of("toolCalls", 1)))));
+        var append = new AppendMessages()
+                .messages(List.of(
+                        new NewMessage().role(NewMessage.RoleEnum.USER).content("where is the walrus"),
+                        new NewMessage()
+                                .role(NewMessage.RoleEnum.ASSISTANT)
+                                .content("")
+                                .metadata(Map.of("toolCalls", 1))));
+        String appendKey = UUID.randomUUID().toString();
+        var appended = messages.appendMessages(created.getId(), append, appendKey);
         assertThat(appended.getItems()).extracting(m -> m.getSeq()).containsExactly(1, 2);
+        assertThat(messages.appendMessages(created.getId(), append, appendKey))
+                .as("a retried append answers the first one and stores nothing")
+                .isEqualTo(appended);
         assertThat(messages.listMessages(created.getId(), 1, null, null, null).getItems())
                 .extracting(m -> m.getSeq())
                 .containsExactly(2);
@@ -118,9 +126,10 @@ public interface GeneratedClientContract extends ServerContract {
                 new ReplaceMessages()
                         .messages(List.of(new NewMessage()
                                 .role(NewMessage.RoleEnum.SYSTEM)
-                                .content("be brief"))));
+                                .content("be brief"))),
+                null);
         assertThat(replaced.getItems()).extracting(m -> m.getSeq()).containsExactly(1);
-        assertThat(messages.replaceMessages(other.getId(), new ReplaceMessages().messages(List.of()))
+        assertThat(messages.replaceMessages(other.getId(), new ReplaceMessages().messages(List.of()), null)
                         .getItems())
                 .isEmpty();
 

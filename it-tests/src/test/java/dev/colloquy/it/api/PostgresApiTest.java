@@ -4,4 +4,9 @@ import dev.colloquy.it.Fixtures;
 
 /** The HTTP API on a real server over a real PostgreSQL. */
 @Fixtures.ServerOn("postgres")
-class PostgresApiTest implements ApiContract, BadRequestContract, MalformedRequestContract, GeneratedClientContract {}
+class PostgresApiTest
+        implements ApiContract,
+                IdempotencyApiContract,
+                BadRequestContract,
+                MalformedRequestContract,
+                GeneratedClientContract {}

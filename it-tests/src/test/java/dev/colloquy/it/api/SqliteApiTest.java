@@ -4,4 +4,9 @@ import dev.colloquy.it.Fixtures;
 
 /** The HTTP API on a real server over a SQLite file. */
 @Fixtures.ServerOn("sqlite")
-class SqliteApiTest implements ApiContract, BadRequestContract, MalformedRequestContract, GeneratedClientContract {}
+class SqliteApiTest
+        implements ApiContract,
+                IdempotencyApiContract,
+                BadRequestContract,
+                MalformedRequestContract,
+                GeneratedClientContract {}

@@ -75,6 +75,20 @@ class TransferCliTest {
         assertThat(searchSets(postgres)).isEqualTo(expected);
         assertThat(searchSets(back)).isEqualTo(expected);
         assertThat(sha256(sourceFile)).isEqualTo(before);
+
+        // the answers kept for idempotency keys travel too
+        for (String url : List.of(postgres, back)) {
+            try (var db = Database.open(TestDatabases.settings(url))) {
+                var kept = TransferData.keptAnswer(db);
+                assertThat(kept.replayed()).isTrue();
+                assertThat(kept.body()).contains(TransferData.KEPT);
+                assertThat(kept.location())
+                        .hasValueSatisfying(l -> assertThat(l).startsWith("/v1/conversations/"));
+            }
+        }
+        assertThat(sourceExport.lines().filter(l -> l.startsWith("{\"type\":\"idempotentRequest\"")))
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("\"idempotencyKey\":\"transfer-retry\""));
     }
 
     @Test

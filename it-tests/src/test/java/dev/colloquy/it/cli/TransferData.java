@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colloquy.conversation.ConversationPatch;
 import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.domain.Metadata;
+import dev.colloquy.idempotency.Answer;
+import dev.colloquy.idempotency.IdempotentRequest;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.search.SearchHit;
@@ -72,6 +74,38 @@ final class TransferData {
 
     private TransferData() {}
 
+    /** The content of the one message appended with an idempotency key. */
+    static final String KEPT = "kept once ✓";
+
+    static IdempotentRequest keptRequest(UUID tokenId) {
+        return new IdempotentRequest(tokenId, "transfer-retry", "sha256:transfer-fixture");
+    }
+
+    /**
+     * The answer the database keeps for the fixture's idempotency key, asked for as a retry would;
+     * fails if the database runs the write again instead.
+     */
+    static Answer keptAnswer(Database db) {
+        var token =
+                db
+                        .projects()
+                        .findByName("default")
+                        .map(project -> db.tokens().list(project.id()))
+                        .orElseThrow()
+                        .stream()
+                        .filter(t -> t.name().equals("expiring"))
+                        .findFirst()
+                        .orElseThrow();
+        return db.idempotency()
+                .once(
+                        keptRequest(token.id()),
+                        Instant.EPOCH,
+                        () -> {
+                            throw new AssertionError("the kept answer was lost: the write ran again");
+                        },
+                        nothing -> null);
+    }
+
     static void fill(Database db) {
         var random = new Random(20261122);
         var first = db.projects().create("default");
@@ -102,6 +136,19 @@ final class TransferData {
                 messages.add(new NewMessage(role, content, m % 3 == 0 ? metadata(random, m) : Metadata.EMPTY));
             }
             db.messages().append(project.id(), conversation.id(), messages);
+            if (c == 1) {
+                db.idempotency()
+                        .once(
+                                keptRequest(expiring.token().id()),
+                                Instant.EPOCH,
+                                () -> db.messages()
+                                        .append(project.id(), conversation.id(), List.of(NewMessage.of("user", KEPT))),
+                                stored -> Answer.of(
+                                        conversation.id(),
+                                        201,
+                                        Optional.of("/v1/conversations/" + conversation.id()),
+                                        "{\"content\":\"" + KEPT + "\"}"));
+            }
             if (c == 2) {
                 db.conversations()
                         .update(

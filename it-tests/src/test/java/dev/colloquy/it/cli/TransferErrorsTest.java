@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TransferErrorsTest {
 
     static final Map<String, String> NO_ENV = Map.of();
+    /** Version 1, which this build still reads: the import cases below prove it. */
     static final String HEADER = "{\"format\":\"colloquy-export\",\"version\":1}";
+
     static final String PROJECT =
             "{\"type\":\"project\",\"id\":\"01900000-0000-7000-8000-000000000001\",\"name\":\"p\",\"createdAt\":\"2026-01-01T00:00:00.000Z\"}";
     static final String TAG =
@@ -80,7 +82,7 @@ class TransferErrorsTest {
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err())
                 .contains("the database of --from")
-                .contains("has schema version none, this build 1")
+                .contains("has schema version none, this build 2")
                 .contains("migrate it first");
         assertThat(folder.resolve("t.db")).doesNotExist();
     }
@@ -91,7 +93,8 @@ class TransferErrorsTest {
             value = {
                 "not json|line 1 is not valid JSON",
                 "{\"format\":\"other\"}|line 1 is not a Colloquy export header",
-                "{\"format\":\"colloquy-export\",\"version\":2}|line 1 is version 2 of the export format",
+                "{\"format\":\"colloquy-export\",\"version\":3}|line 1 is version 3 of the export format; this build"
+                        + " reads versions 1 to 2",
             })
     void importRefusesWhatIsNotAnExport(String first, String message, @TempDir Path folder) throws Exception {
         String url = TestDatabases.freshUrl("sqlite");
@@ -135,7 +138,18 @@ class TransferErrorsTest {
                         conversation(1, 1, "[]"),
                         message(conversationId, 1).replace("hi", "h\\u0000i")),
                 "field 'createdAt' is not an ISO-8601 UTC instant",
-                List.of(PROJECT.replace("2026-01-01T00:00:00.000Z", "yesterday")));
+                List.of(PROJECT.replace("2026-01-01T00:00:00.000Z", "yesterday")),
+                "line 5 (idempotentRequest 01900000-0000-7000-8000-000000000201) token_id"
+                        + " 01900000-0000-7000-8000-000000000009 refers to a api_token that is missing",
+                List.of(
+                        PROJECT,
+                        TAG,
+                        conversation(0, 0, "[]"),
+                        "{\"type\":\"idempotentRequest\",\"id\":\"01900000-0000-7000-8000-000000000201\","
+                                + "\"tokenId\":\"01900000-0000-7000-8000-000000000009\",\"idempotencyKey\":\"k\","
+                                + "\"fingerprint\":\"f\",\"conversationId\":\"" + conversationId + "\","
+                                + "\"status\":201,\"location\":null,\"body\":\"{}\","
+                                + "\"createdAt\":\"2026-01-01T00:00:00.000Z\"}"));
         for (var entry : cases.entrySet()) {
             String url = TestDatabases.freshUrl("sqlite");
             Path file = folder.resolve("case-" + Math.abs(entry.getKey().hashCode()) + ".jsonl");
@@ -247,8 +261,12 @@ class TransferErrorsTest {
         Path written = folder.resolve("out.jsonl");
         CliTest.Run file = run(NO_ENV, "export", "--database-url", url, "--output", written.toString());
         assertThat(file.code()).isZero();
-        assertThat(Files.readAllLines(written)).hasSize(2).first().isEqualTo(HEADER);
-        assertThat(file.err()).contains("Exported 1 project, 0 tags, 0 tokens, 0 conversations, 0 messages");
+        assertThat(Files.readAllLines(written))
+                .hasSize(2)
+                .first()
+                .isEqualTo("{\"format\":\"colloquy-export\",\"version\":2}");
+        assertThat(file.err())
+                .contains("Exported 1 project, 0 tags, 0 tokens, 0 conversations, 0 messages, 0 idempotent requests");
     }
 
     @Test

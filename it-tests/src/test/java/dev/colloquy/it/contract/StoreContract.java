@@ -14,4 +14,5 @@ public interface StoreContract
                 IsolationContract,
                 ValidationContract,
                 FidelityContract,
+                IdempotencyContract,
                 SchemaContract {}
