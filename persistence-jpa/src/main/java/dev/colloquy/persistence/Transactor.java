@@ -192,6 +192,12 @@ final class Transactor {
                         "the database is read-only: it refuses every write; nothing was stored",
                         UNAVAILABLE_RETRY_AFTER,
                         error);
+            case STORAGE ->
+                new UnavailableException(
+                        "the database could not write to its storage (the disk is full, or an I/O error);"
+                                + " nothing was stored; reads go on",
+                        UNAVAILABLE_RETRY_AFTER,
+                        error);
             case CONNECTION, AUTHENTICATION, MISSING_DATABASE ->
                 new UnavailableException(
                         "the database is unavailable: " + failure.name().toLowerCase(Locale.ROOT),

@@ -63,8 +63,8 @@ public final class DatabaseStarter {
                                                         + 1)
                                         + ") or point DATABASE_URL at an existing one",
                                 e);
-                    case READ_ONLY ->
-                        // Waiting cannot make a file writable.
+                    case READ_ONLY, STORAGE ->
+                        // Waiting cannot make a file writable, nor (within a start) free a disk.
                         throw new StartupException(
                                 StartupException.DATABASE_UNREACHABLE,
                                 "The " + where + " cannot be written: " + reason(e),

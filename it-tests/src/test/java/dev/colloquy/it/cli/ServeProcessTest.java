@@ -22,22 +22,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code colloquy serve} as a real process: zero configuration, first start, SIGTERM, two processes on one file. */
-class ServeProcessTest {
+public class ServeProcessTest {
 
     private static final Pattern LISTENING = Pattern.compile("Colloquy listening on (http://\\S+)");
 
     /** A running server process and what it printed. */
-    record Server(Process process, Path out, Path err, URI uri) {
-        String stdout() throws IOException {
+    public record Server(Process process, Path out, Path err, URI uri) {
+        public String stdout() throws IOException {
             return Files.readString(out, StandardCharsets.UTF_8);
         }
 
-        String stderr() throws IOException {
+        public String stderr() throws IOException {
             return Files.readString(err, StandardCharsets.UTF_8);
         }
     }
 
-    static Server start(Path directory, Map<String, String> env, String name) throws Exception {
+    public static Server start(Path directory, Map<String, String> env, String name) throws Exception {
         var command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlogback.configurationFile=logback.xml", // the application's logging, not the tests'
@@ -71,7 +71,7 @@ class ServeProcessTest {
                 "the server did not start: " + Files.readString(err) + " | stdout: " + Files.readString(out));
     }
 
-    static int stop(Server server) throws Exception {
+    public static int stop(Server server) throws Exception {
         server.process().destroy(); // SIGTERM
         assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         return server.process().exitValue();

@@ -19,6 +19,11 @@ public enum Failure {
     MISSING_DATABASE,
     /** The database refuses writes: a read-only file, folder or file system, or a read-only server. */
     READ_ONLY,
+    /**
+     * The database could not write to its storage: the disk or file system is full, or failed (an
+     * I/O error). Not run again at once: space rarely returns within a request.
+     */
+    STORAGE,
     /** A unique key was violated. */
     UNIQUE_VIOLATION,
     /** A foreign key was violated. */

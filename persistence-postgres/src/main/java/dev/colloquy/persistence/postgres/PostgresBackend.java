@@ -301,6 +301,7 @@ public final class PostgresBackend implements DatabaseBackend {
             case "28P01", "28000" -> Failure.AUTHENTICATION;
             case "3D000" -> Failure.MISSING_DATABASE;
             case "25006" -> Failure.READ_ONLY; // a read-only transaction or a hot standby
+            case "53100", "58030" -> Failure.STORAGE; // disk full, I/O error
             case "57P01", "57P02", "57P03" -> Failure.CONNECTION;
             default -> state.startsWith("08") ? Failure.CONNECTION : Failure.OTHER;
         };

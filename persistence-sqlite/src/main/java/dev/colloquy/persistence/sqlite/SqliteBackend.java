@@ -397,25 +397,27 @@ public final class SqliteBackend implements DatabaseBackend {
         }
         SQLiteErrorCode code = sqlite.getResultCode();
         return switch (code) {
-            case SQLITE_BUSY,
-                    SQLITE_LOCKED,
-                    SQLITE_BUSY_RECOVERY,
-                    SQLITE_BUSY_SNAPSHOT,
-                    SQLITE_BUSY_TIMEOUT,
-                    SQLITE_LOCKED_SHAREDCACHE -> Failure.BUSY;
             case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY -> Failure.UNIQUE_VIOLATION;
             case SQLITE_CONSTRAINT_FOREIGNKEY -> Failure.FOREIGN_KEY_VIOLATION;
-            case SQLITE_READONLY,
-                    SQLITE_READONLY_RECOVERY,
-                    SQLITE_READONLY_CANTLOCK,
-                    SQLITE_READONLY_ROLLBACK,
-                    SQLITE_READONLY_DBMOVED,
-                    SQLITE_READONLY_CANTINIT,
-                    SQLITE_READONLY_DIRECTORY -> Failure.READ_ONLY;
-            case SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_FULL -> Failure.CONNECTION;
-            default -> Failure.OTHER;
+            // Extended codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED, ...) by their primary code.
+            default ->
+                switch (code.code & 0xff) {
+                    case PRIMARY_BUSY, PRIMARY_LOCKED -> Failure.BUSY;
+                    case PRIMARY_READONLY -> Failure.READ_ONLY;
+                    case PRIMARY_IOERR, PRIMARY_FULL -> Failure.STORAGE;
+                    case PRIMARY_CANTOPEN -> Failure.CONNECTION;
+                    default -> Failure.OTHER;
+                };
         };
     }
+
+    // SQLite's primary result codes (sqlite3.h), the low byte of every extended one.
+    private static final int PRIMARY_BUSY = 5;
+    private static final int PRIMARY_LOCKED = 6;
+    private static final int PRIMARY_READONLY = 8;
+    private static final int PRIMARY_IOERR = 10;
+    private static final int PRIMARY_FULL = 13;
+    private static final int PRIMARY_CANTOPEN = 14;
 
     /** Returns the pages freed by deletes to the file system and truncates the write-ahead log. */
     @Override
