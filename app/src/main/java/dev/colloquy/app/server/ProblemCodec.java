@@ -2,17 +2,23 @@ package dev.colloquy.app.server;
 
 import dev.colloquy.app.http.Problem;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.ContentEncoding;
 import org.glassfish.grizzly.http.HttpCodecFilter;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.http.HttpPacketParsing;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
@@ -39,6 +45,10 @@ import org.slf4j.LoggerFactory;
  *       stack trace, and would keep the second's connection waiting.
  *   <li>The answers the codec writes by itself (400 for a malformed head, 414, 431, 505) carry a
  *       problem document instead of an empty body.
+ *   <li>A request line whose method is not a token ({@code GÉT}, a tab, nothing before the first
+ *       space) or that ends before its first space ({@code /v1/conversations} alone) is refused as
+ *       soon as its first bytes arrive: Grizzly reads a method up to the first space, so it would
+ *       wait for one until the client gave up.
  * </ul>
  *
  * <p>Grizzly builds its codec inside {@code HttpServer.start()}; this add-on replaces it in the
@@ -106,6 +116,65 @@ final class ProblemCodec implements AddOn, AutoCloseable {
         }
 
         @Override
+        public NextAction handleRead(FilterChainContext ctx) throws IOException {
+            var attributes = ctx.getConnection().getAttributes();
+            if (attributes.getAttribute(REFUSED) != null) {
+                return ctx.getStopAction(); // deaf after a refusal, until the connection closes
+            }
+            Object inProcess = attributes.getAttribute(HttpServerFilter.HTTP_SERVER_REQUEST_ATTR_NAME);
+            boolean readingHead =
+                    inProcess == null || (inProcess instanceof HttpPacketParsing parsing && !parsing.isHeaderParsed());
+            if (inProcess == null) {
+                // Empty lines before a request line are ignored (RFC 9112 section 2.2); Grizzly
+                // would read them as part of the method.
+                Buffer input = ctx.getMessage();
+                int first = input.position();
+                while (first < input.limit() && (input.get(first) == '\r' || input.get(first) == '\n')) {
+                    first++;
+                }
+                if (first == input.limit()) {
+                    return ctx.getStopAction();
+                }
+                if (first > input.position()) {
+                    // Grizzly reads a method from the start of the buffer, not from its position.
+                    ctx.setMessage(input.slice(first, input.limit()));
+                }
+            }
+            if (readingHead) {
+                Optional<String> bad = badMethod(ctx.getMessage());
+                if (bad.isPresent()) {
+                    refuse(ctx, bad.get());
+                    return ctx.getStopAction();
+                }
+            }
+            return super.handleRead(ctx);
+        }
+
+        /** Answers 400 with a problem document and closes the connection once it is written. */
+        private static void refuse(FilterChainContext ctx, String detail) {
+            Connection<?> connection = ctx.getConnection();
+            connection.getAttributes().setAttribute(REFUSED, Boolean.TRUE);
+            byte[] body = Problem.VALIDATION.json(detail);
+            byte[] head = ("HTTP/1.1 400 Bad Request\r\nContent-Type: " + Problem.MEDIA_TYPE + "\r\nContent-Length: "
+                            + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] answer = new byte[head.length + body.length];
+            System.arraycopy(head, 0, answer, 0, head.length);
+            System.arraycopy(body, 0, answer, head.length, body.length);
+            ctx.write(Buffers.wrap(connection.getMemoryManager(), answer), new EmptyCompletionHandler<>() {
+                @Override
+                public void completed(WriteResult result) {
+                    connection.closeSilently();
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    connection.closeSilently();
+                }
+            });
+        }
+
+        @Override
         protected boolean onHttpHeaderParsed(HttpHeader header, Buffer buffer, FilterChainContext ctx) {
             var request = (HttpRequestPacket) header;
             Optional<Refusal> refusal = refusal(request);
@@ -169,6 +238,45 @@ final class ProblemCodec implements AddOn, AutoCloseable {
                         ? "the server could not read the request"
                         : "the request line or a header field is malformed";
         };
+    }
+
+    private static final String REFUSED = "colloquy.head.refused";
+
+    /**
+     * What is wrong with the method of a request head whose first bytes are {@code input}, if
+     * anything is already: a byte that is no token character (RFC 9110 section 5.6.2), or the
+     * line ending before the first space. Empty lines before the request line are skipped, as
+     * RFC 9112 section 2.2 allows. Nothing is wrong yet while the method may still be arriving.
+     */
+    static Optional<String> badMethod(Buffer input) {
+        int end = input.limit();
+        int i = input.position();
+        while (i < end && (input.get(i) == '\r' || input.get(i) == '\n')) {
+            i++;
+        }
+        int start = i;
+        for (; i < end; i++) {
+            byte b = input.get(i);
+            if (b == ' ') {
+                return i == start
+                        ? Optional.of("the request line starts with a space, not a method")
+                        : Optional.empty();
+            }
+            if (b == '\r' || b == '\n') {
+                return Optional.of("the request line is not 'METHOD TARGET HTTP/1.1'");
+            }
+            if (!tokenCharacter(b)) {
+                return Optional.of("the method is not a token: it may hold only letters, digits and !#$%&'*+-.^_`|~");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean tokenCharacter(byte b) {
+        return (b >= 'a' && b <= 'z')
+                || (b >= 'A' && b <= 'Z')
+                || (b >= '0' && b <= '9')
+                || "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
     }
 
     /** A request refused before it reaches the API. */

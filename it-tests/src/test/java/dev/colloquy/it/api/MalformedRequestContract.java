@@ -42,7 +42,24 @@ public interface MalformedRequestContract extends ServerContract {
                 Arguments.of("CONNECT example.com:443 HTTP/1.1", 405, "method-not-allowed"),
                 Arguments.of("GET /" + big + " HTTP/1.1", 414, "uri-too-long"),
                 Arguments.of("GET /health/live HTTP/1.1\r\nX-Big: " + big, 431, "headers-too-large"),
-                Arguments.of("POST /v1/conversations HTTP/1.1\r\nContent-Length: abc", 400, "validation"));
+                Arguments.of("POST /v1/conversations HTTP/1.1\r\nContent-Length: abc", 400, "validation"),
+                // Methods that are no token, and lines without one: answered at once, not waited on
+                Arguments.of("G\u00c9T /v1/conversations HTTP/1.1", 400, "validation"),
+                Arguments.of("GET\t/health/live HTTP/1.1", 400, "validation"),
+                Arguments.of(" GET /health/live HTTP/1.1", 400, "validation"),
+                Arguments.of("/v1/conversations", 400, "validation"),
+                Arguments.of("GET", 400, "validation"),
+                // Accept and Content-Type that are no media types
+                Arguments.of("GET /v1/conversations HTTP/1.1\r\nAccept: a/b/c", 400, "validation"),
+                Arguments.of("GET /v1/conversations HTTP/1.1\r\nAccept: application/json;q=x", 400, "validation"),
+                Arguments.of(
+                        "POST /v1/conversations HTTP/1.1\r\nContent-Type: a/b/c\r\nContent-Length: 0",
+                        400,
+                        "validation"),
+                Arguments.of(
+                        "POST /v1/conversations HTTP/1.1\r\nContent-Type: application/json; charset\r\nContent-Length: 0",
+                        400,
+                        "validation"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
@@ -86,6 +103,24 @@ public interface MalformedRequestContract extends ServerContract {
                 .doesNotContain("Exception")
                 .doesNotContain("at org.");
         assertThat(reply.body()).doesNotContainIgnoringCase("<html").doesNotContain("Grizzly");
+    }
+
+    /** Empty lines before a request line are skipped (RFC 9112 section 2.2), also between pipelined requests. */
+    @org.junit.jupiter.api.Test
+    default void emptyLinesBeforeARequestLineAreIgnored() throws Exception {
+        String token = server().target().token();
+        String body = "{\"title\":\"pipelined\"}";
+        RawHttp.Reply reply = RawHttp.send(
+                server().api().base(),
+                "\r\n\r\nPOST /v1/conversations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
+                        + "\r\nGET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(reply.timedOut()).as(reply.toString()).isFalse();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.body())
+                .contains("\"title\":\"pipelined\"")
+                .contains("HTTP/1.1 200")
+                .contains("\"UP\"");
     }
 
     /**
