@@ -9,4 +9,5 @@ class PostgresApiTest
                 IdempotencyApiContract,
                 BadRequestContract,
                 MalformedRequestContract,
-                GeneratedClientContract {}
+                GeneratedClientContract,
+                FuzzContract {}

@@ -9,4 +9,5 @@ class SqliteApiTest
                 IdempotencyApiContract,
                 BadRequestContract,
                 MalformedRequestContract,
-                GeneratedClientContract {}
+                GeneratedClientContract,
+                FuzzContract {}
