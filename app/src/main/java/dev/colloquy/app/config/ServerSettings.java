@@ -19,6 +19,10 @@ import java.util.Optional;
  *     the standalone server answers 408 past it
  * @param idempotencyKeyTtl how long the answer to a write made with an {@code Idempotency-Key} is
  *     kept and given again to a retry ({@code IDEMPOTENCY_KEY_TTL})
+ * @param rateLimit the requests a token may make, per minute and at once ({@code
+ *     RATE_LIMIT_PER_MINUTE}, {@code RATE_LIMIT_BURST})
+ * @param queueLimit the most requests waiting for a worker of the standalone server ({@code
+ *     HTTP_QUEUE_LIMIT}); past it a request is answered 503 at once
  */
 public record ServerSettings(
         String host,
@@ -28,7 +32,19 @@ public record ServerSettings(
         Limits limits,
         long maxRequestBytes,
         Duration bodyTimeout,
-        Duration idempotencyKeyTtl) {
+        Duration idempotencyKeyTtl,
+        RateLimit rateLimit,
+        int queueLimit) {
+
+    /**
+     * A token bucket per token: {@code burst} requests at once, refilled at {@code perMinute} a
+     * minute. {@code perMinute} 0 is no limit.
+     */
+    public record RateLimit(int perMinute, int burst) {
+        public boolean enabled() {
+            return perMinute > 0;
+        }
+    }
 
     public static final String HTTP_HOST = "HTTP_HOST";
     public static final String HTTP_PORT = "HTTP_PORT";
@@ -39,6 +55,9 @@ public record ServerSettings(
     static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
     public static final String IDEMPOTENCY_KEY_TTL = "IDEMPOTENCY_KEY_TTL";
     static final Duration DEFAULT_IDEMPOTENCY_KEY_TTL = Duration.ofHours(24);
+    public static final String RATE_LIMIT_PER_MINUTE = "RATE_LIMIT_PER_MINUTE";
+    public static final String RATE_LIMIT_BURST = "RATE_LIMIT_BURST";
+    public static final String HTTP_QUEUE_LIMIT = "HTTP_QUEUE_LIMIT";
 
     public static ServerSettings from(Settings settings) {
         String host = settings.get(HTTP_HOST).orElse("127.0.0.1");
@@ -58,7 +77,18 @@ public record ServerSettings(
                 limits(settings),
                 settings.integer(LIMIT_REQUEST_BYTES, 16 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                 bodyTimeout(settings),
-                idempotencyKeyTtl(settings));
+                idempotencyKeyTtl(settings),
+                rateLimit(settings),
+                settings.integer(HTTP_QUEUE_LIMIT, 512, 1, 1_000_000));
+    }
+
+    private static RateLimit rateLimit(Settings settings) {
+        int perMinute = settings.integer(RATE_LIMIT_PER_MINUTE, 0, 0, 1_000_000);
+        int burst = settings.integer(RATE_LIMIT_BURST, Math.max(1, perMinute), 1, 1_000_000);
+        if (perMinute == 0 && settings.get(RATE_LIMIT_BURST).isPresent()) {
+            throw new ConfigurationException(RATE_LIMIT_BURST, "needs RATE_LIMIT_PER_MINUTE above 0");
+        }
+        return new RateLimit(perMinute, burst);
     }
 
     private static Duration idempotencyKeyTtl(Settings settings) {

@@ -18,6 +18,7 @@ public class ColloquyApplication extends Application {
                 HealthResource.class,
                 OpenApiResource.class,
                 AuthFilter.class,
+                RateLimitFilter.class,
                 BodyLimitFilter.class,
                 AcceptFilter.class,
                 WriteQueryFilter.class,

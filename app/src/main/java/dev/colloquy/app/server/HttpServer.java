@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.jboss.weld.environment.se.Weld;
@@ -105,6 +106,7 @@ public final class HttpServer implements AutoCloseable {
                 listener.registerAddOn(codec);
             });
             grizzly.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemPages());
+            boundTheQueue(grizzly.getServerConfiguration(), settings.queueLimit());
             // An exact pattern in the root context: a plain "/health/live" mapping would make
             // "/health" a context of its own and send every /health/* request here.
             grizzly.getServerConfiguration()
@@ -142,6 +144,17 @@ public final class HttpServer implements AutoCloseable {
             container.close();
             throw e;
         }
+    }
+
+    /** Puts the API's handler (Jersey's, the only one registered so far) behind {@link QueueLimit}. */
+    private static void boundTheQueue(ServerConfiguration configuration, int limit) {
+        var handlers = configuration.getHttpHandlersWithMapping();
+        if (handlers.size() != 1) {
+            throw new IllegalStateException("expected Jersey's handler alone, found " + handlers.keySet());
+        }
+        var api = handlers.entrySet().iterator().next();
+        configuration.removeHttpHandler(api.getKey());
+        configuration.addHttpHandler(new QueueLimit(api.getKey(), limit), api.getValue());
     }
 
     public URI uri() {

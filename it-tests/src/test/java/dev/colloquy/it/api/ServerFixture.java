@@ -26,23 +26,26 @@ public final class ServerFixture implements AutoCloseable {
     private final String url;
 
     public ServerFixture(String backend) {
+        this(backend, Map.of());
+    }
+
+    /** A server with {@code settings} on top of the fixture's own. */
+    public ServerFixture(String backend, Map<String, String> settings) {
         this.url = TestDatabases.freshUrl(backend);
         var out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        var environment = new Environment(
-                Map.of(
-                        "DATABASE_URL",
-                        url,
-                        "HTTP_PORT",
-                        "0",
-                        "COLLOQUY_ADMIN_TOKEN",
-                        adminToken,
-                        "LIMIT_REQUEST_BYTES",
-                        "2000000",
-                        "HTTP_BODY_TIMEOUT",
-                        "2s"),
-                new Properties(),
-                out,
-                out);
+        var values = new java.util.HashMap<>(Map.of(
+                "DATABASE_URL",
+                url,
+                "HTTP_PORT",
+                "0",
+                "COLLOQUY_ADMIN_TOKEN",
+                adminToken,
+                "LIMIT_REQUEST_BYTES",
+                "2000000",
+                "HTTP_BODY_TIMEOUT",
+                "2s"));
+        values.putAll(settings);
+        var environment = new Environment(values, new Properties(), out, out);
         this.server = Service.start(environment);
         this.database = Database.open(TestDatabases.settings(url));
         this.api = new Api(server.uri());

@@ -177,7 +177,11 @@ class CliTest {
                 "HTTP_PORT|70000|HTTP_PORT: must be between 0 and 65535",
                 "RETENTION_DAYS|-1|RETENTION_DAYS: ",
                 "COLLOQUY_ADMIN_TOKEN|short|COLLOQUY_ADMIN_TOKEN: must be at least 32",
-                "LIMIT_PAGE_SIZE_MAX|0|LIMIT_PAGE_SIZE_MAX: "
+                "LIMIT_PAGE_SIZE_MAX|0|LIMIT_PAGE_SIZE_MAX: ",
+                "IDEMPOTENCY_KEY_TTL|10s|IDEMPOTENCY_KEY_TTL: must be between 1m and 30d",
+                "RATE_LIMIT_PER_MINUTE|-5|RATE_LIMIT_PER_MINUTE: ",
+                "RATE_LIMIT_BURST|5|RATE_LIMIT_BURST: needs RATE_LIMIT_PER_MINUTE above 0",
+                "HTTP_QUEUE_LIMIT|0|HTTP_QUEUE_LIMIT: "
             })
     void configurationMistakesExitWithTwoAndOneLineNamingTheSetting(String name, String value, String message) {
         var env = new HashMap<String, String>();
