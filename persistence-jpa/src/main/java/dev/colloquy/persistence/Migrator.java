@@ -31,7 +31,7 @@ public final class Migrator {
         this.backend = backend;
         this.target = target;
         this.flyway = Flyway.configure(Migrator.class.getClassLoader())
-                .dataSource(writer)
+                .dataSource(backend.forMaintenance(writer))
                 .locations(backend.migrationLocation())
                 .cleanDisabled(true)
                 .validateMigrationNaming(true)

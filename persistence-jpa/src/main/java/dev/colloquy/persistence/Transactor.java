@@ -192,6 +192,12 @@ final class Transactor {
                         "the database is read-only: it refuses every write; nothing was stored",
                         UNAVAILABLE_RETRY_AFTER,
                         error);
+            case TIMEOUT ->
+                new UnavailableException(
+                        "the database stopped a statement that ran longer than its statement timeout;"
+                                + " nothing was stored",
+                        UNAVAILABLE_RETRY_AFTER,
+                        error);
             case STORAGE ->
                 new UnavailableException(
                         "the database could not write to its storage (the disk is full, or an I/O error);"

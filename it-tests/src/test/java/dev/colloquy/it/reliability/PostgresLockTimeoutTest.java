@@ -69,4 +69,68 @@ class PostgresLockTimeoutTest {
                     .containsExactly("after");
         }
     }
+
+    /**
+     * A statement runs no longer than {@code POSTGRES_STATEMENT_TIMEOUT}: it is stopped and the
+     * unit of work refused as unavailable at once (not run again), while maintenance connections
+     * (migrations, index rebuilds) have no timeout and give the pool back connections that do.
+     */
+    @Test
+    void aStatementRunsNoLongerThanTheStatementTimeoutAndMaintenanceIsNotBound() throws Exception {
+        String url = TestDatabases.freshUrl("postgres");
+        var settings = DatabaseSettings.resolve(
+                Settings.of(Map.of(
+                        "DATABASE_URL", url, "POSTGRES_STATEMENT_TIMEOUT", "300ms", "POSTGRES_LOCK_TIMEOUT", "1m")),
+                TestDatabases.backends());
+        try (Database database = Database.open(settings)) {
+            assertThat(show(database.dataSources().reader(), "statement_timeout"))
+                    .isEqualTo("300ms");
+            var project = database.projects().findOrCreate("slow");
+            var target = TestDatabases.settings(url).target();
+            try (Connection operator = DriverManager.getConnection(
+                    target.jdbcUrl(),
+                    target.user().orElse(null),
+                    target.password().isEmpty() ? null : target.password().reveal())) {
+                operator.setAutoCommit(false);
+                try (Statement lock = operator.createStatement()) {
+                    lock.execute("LOCK TABLE conversation IN ACCESS EXCLUSIVE MODE");
+                }
+                long started = System.nanoTime();
+                // The lock would be waited for a minute; the statement is stopped after 300 ms.
+                assertThatThrownBy(() -> database.conversations().create(project.id(), NewConversation.titled("x")))
+                        .isInstanceOfSatisfying(
+                                UnavailableException.class,
+                                e -> assertThat(e.getMessage())
+                                        .contains("statement timeout")
+                                        .contains("nothing was stored"));
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+                operator.rollback();
+            }
+
+            var maintenance =
+                    settings.backend().forMaintenance(database.dataSources().writer());
+            try (Connection connection = maintenance.getConnection();
+                    Statement statement = connection.createStatement()) {
+                assertThat(show(connection, "statement_timeout")).isEqualTo("0");
+                statement.execute("SELECT pg_sleep(0.5)");
+            }
+            assertThat(show(database.dataSources().writer(), "statement_timeout"))
+                    .isEqualTo("300ms");
+            database.conversations().create(project.id(), NewConversation.titled("after"));
+        }
+    }
+
+    private static String show(javax.sql.DataSource pool, String setting) throws Exception {
+        try (Connection connection = pool.getConnection()) {
+            return show(connection, setting);
+        }
+    }
+
+    private static String show(Connection connection, String setting) throws Exception {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW " + setting)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
 }

@@ -59,6 +59,14 @@ public interface DatabaseBackend {
     /** Parses a URL this backend claims; {@code setting} names its source in errors. */
     ConnectionTarget parseUrl(String setting, String url);
 
+    /**
+     * Connections for work that may run long by design (schema migrations, search index rebuilds):
+     * without the bound a request's statements have. The writer itself where there is none.
+     */
+    default DataSource forMaintenance(DataSource writer) {
+        return writer;
+    }
+
     /** The target when no URL is given, from this backend's own settings or defaults. */
     ConnectionTarget fromSettings(Settings settings);
 

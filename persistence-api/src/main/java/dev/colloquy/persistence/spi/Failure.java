@@ -24,6 +24,11 @@ public enum Failure {
      * I/O error). Not run again at once: space rarely returns within a request.
      */
     STORAGE,
+    /**
+     * A statement ran longer than the database allows a request's statement (a statement
+     * timeout) and was stopped. Not run again: it would take as long the second time.
+     */
+    TIMEOUT,
     /** A unique key was violated. */
     UNIQUE_VIOLATION,
     /** A foreign key was violated. */

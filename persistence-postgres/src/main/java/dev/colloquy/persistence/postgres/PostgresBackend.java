@@ -47,6 +47,10 @@ public final class PostgresBackend implements DatabaseBackend {
     /** The target property that carries the lock timeout, in milliseconds, to the pools. */
     static final String LOCK_TIMEOUT_MILLIS = "colloquy.lockTimeoutMillis";
 
+    public static final String POSTGRES_STATEMENT_TIMEOUT = "POSTGRES_STATEMENT_TIMEOUT";
+    static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+    static final String STATEMENT_TIMEOUT_MILLIS = "colloquy.statementTimeoutMillis";
+
     @Override
     public String name() {
         return "postgres";
@@ -89,7 +93,11 @@ public final class PostgresBackend implements DatabaseBackend {
         return Map.of(
                 POSTGRES_LOCK_TIMEOUT,
                 "longest wait of a statement for a lock another session holds; past it the unit of work is"
-                        + " answered 503 with nothing stored (100ms to 10m) [5s]");
+                        + " answered 503 with nothing stored (100ms to 10m) [5s]",
+                POSTGRES_STATEMENT_TIMEOUT,
+                "longest run of a statement; past it the statement is stopped and the unit of work answered"
+                        + " 503 with nothing stored; schema migrations and index rebuilds are not bound by it"
+                        + " (0 for none, else 100ms to 1h) [30s]");
     }
 
     @Override
@@ -98,7 +106,29 @@ public final class PostgresBackend implements DatabaseBackend {
         if (lock.toMillis() < 100 || lock.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new ConfigurationException(POSTGRES_LOCK_TIMEOUT, "must be between 100ms and 10m, was " + lock);
         }
-        return target.withProperty(LOCK_TIMEOUT_MILLIS, Long.toString(lock.toMillis()));
+        Duration statement = settings.duration(POSTGRES_STATEMENT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT);
+        if (!statement.isZero() && (statement.toMillis() < 100 || statement.compareTo(Duration.ofHours(1)) > 0)) {
+            throw new ConfigurationException(
+                    POSTGRES_STATEMENT_TIMEOUT, "must be 0 (none) or between 100ms and 1h, was " + statement);
+        }
+        return target.withProperty(LOCK_TIMEOUT_MILLIS, Long.toString(lock.toMillis()))
+                .withProperty(STATEMENT_TIMEOUT_MILLIS, Long.toString(statement.toMillis()));
+    }
+
+    /** The statement timeout a target was given; the default for one made without the settings. */
+    static long statementTimeoutMillis(ConnectionTarget target) {
+        return Optional.ofNullable(target.properties().get(STATEMENT_TIMEOUT_MILLIS))
+                .map(Long::parseLong)
+                .orElse(DEFAULT_STATEMENT_TIMEOUT.toMillis());
+    }
+
+    /**
+     * The writer's connections with no statement timeout while they are borrowed; {@code RESET}
+     * gives a returned connection back the timeout it was opened with.
+     */
+    @Override
+    public DataSource forMaintenance(DataSource writer) {
+        return new MaintenanceDataSource(writer);
     }
 
     /** The lock timeout a target was given; the default for one made without the settings. */
@@ -198,10 +228,12 @@ public final class PostgresBackend implements DatabaseBackend {
         config.addDataSourceProperty("logServerErrorDetail", "false");
         // A statement waits for another session's lock no longer than the lock timeout (55P03:
         // retried while the unit of work's budget lasts, then 503), never for as long as the lock.
-        String session = "-c TimeZone=UTC -c lock_timeout=" + lockTimeoutMillis(target);
+        // A statement runs no longer than the statement timeout (57014: 503, not run again).
+        String session = "-c TimeZone=UTC -c lock_timeout=" + lockTimeoutMillis(target) + " -c statement_timeout="
+                + statementTimeoutMillis(target);
         config.addDataSourceProperty("options", readOnly ? session + " -c default_transaction_read_only=on" : session);
         target.properties().forEach((name, value) -> {
-            if (!name.equals(LOCK_TIMEOUT_MILLIS)) {
+            if (!name.equals(LOCK_TIMEOUT_MILLIS) && !name.equals(STATEMENT_TIMEOUT_MILLIS)) {
                 config.addDataSourceProperty(name, value);
             }
         });
@@ -221,7 +253,8 @@ public final class PostgresBackend implements DatabaseBackend {
                 var rows = statement.executeQuery(
                         "SELECT current_setting('TimeZone'), current_setting('application_name'),"
                                 + " current_setting('server_version_num')::int,"
-                                + " (EXTRACT(EPOCH FROM current_setting('lock_timeout')::interval) * 1000)::bigint")) {
+                                + " (EXTRACT(EPOCH FROM current_setting('lock_timeout')::interval) * 1000)::bigint,"
+                                + " (EXTRACT(EPOCH FROM current_setting('statement_timeout')::interval) * 1000)::bigint")) {
             rows.next();
             String zone = rows.getString(1);
             if (!zone.equals("UTC") && !zone.equals("Etc/UTC")) {
@@ -233,6 +266,10 @@ public final class PostgresBackend implements DatabaseBackend {
             if (rows.getLong(4) != lockTimeoutMillis(target)) {
                 throw new IllegalStateException("PostgreSQL session lock_timeout is " + rows.getLong(4)
                         + " ms, expected " + lockTimeoutMillis(target) + " ms");
+            }
+            if (rows.getLong(5) != statementTimeoutMillis(target)) {
+                throw new IllegalStateException("PostgreSQL session statement_timeout is " + rows.getLong(5)
+                        + " ms, expected " + statementTimeoutMillis(target) + " ms");
             }
             if (rows.getInt(3) < MIN_SERVER_VERSION) {
                 throw new IllegalStateException("PostgreSQL server version " + rows.getInt(3)
@@ -302,6 +339,7 @@ public final class PostgresBackend implements DatabaseBackend {
             case "3D000" -> Failure.MISSING_DATABASE;
             case "25006" -> Failure.READ_ONLY; // a read-only transaction or a hot standby
             case "53100", "58030" -> Failure.STORAGE; // disk full, I/O error
+            case "57014" -> Failure.TIMEOUT; // a statement timeout (or a cancel)
             case "57P01", "57P02", "57P03" -> Failure.CONNECTION;
             default -> state.startsWith("08") ? Failure.CONNECTION : Failure.OTHER;
         };
@@ -320,7 +358,7 @@ public final class PostgresBackend implements DatabaseBackend {
     /** The indexes are generated columns, so they can only disagree if they were tampered with. */
     @Override
     public boolean searchIndexConsistent(DataSource writer) throws SQLException {
-        try (Connection connection = writer.getConnection();
+        try (Connection connection = forMaintenance(writer).getConnection();
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT (SELECT count(*) FROM message"
                         + " WHERE search_vector IS DISTINCT FROM to_tsvector('simple', search_text))"
@@ -334,7 +372,7 @@ public final class PostgresBackend implements DatabaseBackend {
     /** Generated columns cannot drift from their text unless tampered with; recomputing them rewrites every row. */
     @Override
     public void rebuildSearchIndex(DataSource writer) throws SQLException {
-        try (Connection connection = writer.getConnection();
+        try (Connection connection = forMaintenance(writer).getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("UPDATE message SET search_text = search_text"
                     + " WHERE search_vector IS DISTINCT FROM to_tsvector('simple', search_text)");

@@ -42,7 +42,13 @@ class SqliteBackendClassifyTest {
         assertThat(classify(SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)).isEqualTo(Failure.UNIQUE_VIOLATION);
         assertThat(classify(SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)).isEqualTo(Failure.FOREIGN_KEY_VIOLATION);
         assertThat(classify(SQLiteErrorCode.SQLITE_CANTOPEN)).isEqualTo(Failure.CONNECTION);
-        assertThat(classify(SQLiteErrorCode.SQLITE_FULL)).isEqualTo(Failure.CONNECTION);
+        // Storage that cannot be written, whatever the extended code says: 503, not 500.
+        assertThat(classify(SQLiteErrorCode.SQLITE_FULL)).isEqualTo(Failure.STORAGE);
+        assertThat(classify(SQLiteErrorCode.SQLITE_IOERR)).isEqualTo(Failure.STORAGE);
+        assertThat(classify(SQLiteErrorCode.SQLITE_IOERR_WRITE)).isEqualTo(Failure.STORAGE);
+        assertThat(classify(SQLiteErrorCode.SQLITE_IOERR_FSYNC)).isEqualTo(Failure.STORAGE);
+        assertThat(Failure.STORAGE.isRetryable()).isFalse();
+        assertThat(classify(SQLiteErrorCode.SQLITE_READONLY_DBMOVED)).isEqualTo(Failure.READ_ONLY);
         assertThat(classify(SQLiteErrorCode.SQLITE_READONLY)).isEqualTo(Failure.READ_ONLY);
         assertThat(classify(SQLiteErrorCode.SQLITE_READONLY_DIRECTORY)).isEqualTo(Failure.READ_ONLY);
         assertThat(classify(SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK)).isEqualTo(Failure.OTHER);
