@@ -31,7 +31,16 @@ public final class ServerFixture implements AutoCloseable {
 
     /** A server with {@code settings} on top of the fixture's own. */
     public ServerFixture(String backend, Map<String, String> settings) {
-        this.url = TestDatabases.freshUrl(backend);
+        this(settings, TestDatabases.freshUrl(backend));
+    }
+
+    /** A server on the database at {@code url}, with {@code settings} on top of the fixture's own. */
+    public static ServerFixture onDatabase(String url, Map<String, String> settings) {
+        return new ServerFixture(settings, url);
+    }
+
+    private ServerFixture(Map<String, String> settings, String url) {
+        this.url = url;
         var out = new PrintStream(output, true, StandardCharsets.UTF_8);
         var values = new java.util.HashMap<>(Map.of(
                 "DATABASE_URL",
