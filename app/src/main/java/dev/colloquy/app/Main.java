@@ -5,6 +5,7 @@ import dev.colloquy.app.config.Environment;
 import dev.colloquy.persistence.Database;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** {@code java -jar colloquy.jar <command>}. */
 public final class Main {
@@ -19,6 +20,11 @@ public final class Main {
                 () -> {
                     try {
                         LoggerFactory.getILoggerFactory();
+                        // java.util.logging (the PostgreSQL driver) through the same log and format
+                        if (!SLF4JBridgeHandler.isInstalled()) {
+                            SLF4JBridgeHandler.removeHandlersForRootLogger();
+                            SLF4JBridgeHandler.install();
+                        }
                     } finally {
                         logging.countDown();
                     }

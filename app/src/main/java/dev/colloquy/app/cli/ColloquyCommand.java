@@ -1,6 +1,7 @@
 package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.Environment;
+import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.server.StartupException;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.persistence.SchemaException;
@@ -9,6 +10,7 @@ import dev.colloquy.persistence.spi.Backends;
 import dev.colloquy.transfer.TransferException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,6 +77,12 @@ public class ColloquyCommand implements Runnable {
         var commandLine = new CommandLine(new ColloquyCommand(environment));
         commandLine.setExecutionStrategy(parsed -> {
             beforeExecution.run();
+            try {
+                ServerSettings.checkLogging(Launch.settings(environment, Map.of()));
+            } catch (ConfigurationException e) {
+                environment.err().println(e.getMessage());
+                return USAGE;
+            }
             return new CommandLine.RunLast().execute(parsed);
         });
         addBackendFlags(commandLine, Backends.installed());

@@ -23,6 +23,7 @@ import java.util.Optional;
  *     RATE_LIMIT_PER_MINUTE}, {@code RATE_LIMIT_BURST})
  * @param queueLimit the most requests waiting for a worker of the standalone server ({@code
  *     HTTP_QUEUE_LIMIT}); past it a request is answered 503 at once
+ * @param accessLog whether each request writes an access line ({@code ACCESS_LOG})
  */
 public record ServerSettings(
         String host,
@@ -34,7 +35,8 @@ public record ServerSettings(
         Duration bodyTimeout,
         Duration idempotencyKeyTtl,
         RateLimit rateLimit,
-        int queueLimit) {
+        int queueLimit,
+        boolean accessLog) {
 
     /**
      * A token bucket per token: {@code burst} requests at once, refilled at {@code perMinute} a
@@ -58,8 +60,14 @@ public record ServerSettings(
     public static final String RATE_LIMIT_PER_MINUTE = "RATE_LIMIT_PER_MINUTE";
     public static final String RATE_LIMIT_BURST = "RATE_LIMIT_BURST";
     public static final String HTTP_QUEUE_LIMIT = "HTTP_QUEUE_LIMIT";
+    public static final String ACCESS_LOG = "ACCESS_LOG";
+    /** Read by the logging configuration itself (logback.xml); checked here so that a mistake stops the start. */
+    public static final String LOG_FORMAT = "LOG_FORMAT";
+
+    public static final String LOG_LEVEL = "LOG_LEVEL";
 
     public static ServerSettings from(Settings settings) {
+        checkLogging(settings);
         String host = settings.get(HTTP_HOST).orElse("127.0.0.1");
         int port = settings.integer(HTTP_PORT, 8080, 0, 65535);
         int retention = settings.integer(RETENTION_DAYS, 0, 0, 365_000);
@@ -79,7 +87,39 @@ public record ServerSettings(
                 bodyTimeout(settings),
                 idempotencyKeyTtl(settings),
                 rateLimit(settings),
-                settings.integer(HTTP_QUEUE_LIMIT, 512, 1, 1_000_000));
+                settings.integer(HTTP_QUEUE_LIMIT, 512, 1, 1_000_000),
+                onOff(settings, ACCESS_LOG, true));
+    }
+
+    /**
+     * Checks the logging settings, which logback.xml reads from the environment or the system
+     * properties: a value logback would ignore must stop the start instead.
+     */
+    public static void checkLogging(Settings settings) {
+        settings.get(LOG_FORMAT).ifPresent(format -> {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new ConfigurationException(LOG_FORMAT, "must be text or json, was '" + format + "'");
+            }
+        });
+        settings.get(LOG_LEVEL).ifPresent(level -> {
+            if (!java.util.Set.of("trace", "debug", "info", "warn", "error")
+                    .contains(level.toLowerCase(java.util.Locale.ROOT))) {
+                throw new ConfigurationException(
+                        LOG_LEVEL, "must be one of trace, debug, info, warn, error, was '" + level + "'");
+            }
+        });
+    }
+
+    private static boolean onOff(Settings settings, String name, boolean defaultValue) {
+        var value = settings.get(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new ConfigurationException(name, "must be on or off, was '" + value.get() + "'");
+        };
     }
 
     private static RateLimit rateLimit(Settings settings) {

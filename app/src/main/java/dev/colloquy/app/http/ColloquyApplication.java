@@ -17,6 +17,7 @@ public class ColloquyApplication extends Application {
                 AdminResource.class,
                 HealthResource.class,
                 OpenApiResource.class,
+                RequestLog.class,
                 AuthFilter.class,
                 RateLimitFilter.class,
                 BodyLimitFilter.class,

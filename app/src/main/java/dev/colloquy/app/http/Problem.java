@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.MDC;
 
 /**
  * RFC 9457 problem details. Each kind of error has a stable {@code type} URI that clients may
@@ -81,6 +82,10 @@ public enum Problem {
         body.put("detail", detail);
         if (field != null) {
             body.put("field", field);
+        }
+        String requestId = MDC.get(RequestLog.MDC_KEY);
+        if (requestId != null) {
+            body.put("requestId", requestId);
         }
         return body;
     }

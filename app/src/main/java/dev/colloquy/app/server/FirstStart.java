@@ -3,10 +3,13 @@ package dev.colloquy.app.server;
 import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.persistence.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What a server does once, on the first start against a database without tokens. */
 public final class FirstStart {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FirstStart.class);
     static final String DEFAULT_PROJECT = "default";
 
     private FirstStart() {}
@@ -26,7 +29,8 @@ public final class FirstStart {
             return;
         }
         if (settings.adminToken().isPresent()) {
-            environment.err().println("Created the admin token of project 'default' from COLLOQUY_ADMIN_TOKEN.");
+            // a log line, so that it keeps the log's format (LOG_FORMAT=json included)
+            LOG.info("Created the admin token of project 'default' from COLLOQUY_ADMIN_TOKEN");
         } else {
             environment.out().println("Created project 'default' with an admin token. It is shown only now; keep it:");
             environment.out().println(issued.get().secret());

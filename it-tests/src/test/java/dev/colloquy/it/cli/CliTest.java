@@ -181,7 +181,10 @@ class CliTest {
                 "IDEMPOTENCY_KEY_TTL|10s|IDEMPOTENCY_KEY_TTL: must be between 1m and 30d",
                 "RATE_LIMIT_PER_MINUTE|-5|RATE_LIMIT_PER_MINUTE: ",
                 "RATE_LIMIT_BURST|5|RATE_LIMIT_BURST: needs RATE_LIMIT_PER_MINUTE above 0",
-                "HTTP_QUEUE_LIMIT|0|HTTP_QUEUE_LIMIT: "
+                "HTTP_QUEUE_LIMIT|0|HTTP_QUEUE_LIMIT: ",
+                "LOG_FORMAT|xml|LOG_FORMAT: must be text or json",
+                "LOG_LEVEL|loud|LOG_LEVEL: must be one of trace, debug, info, warn, error",
+                "ACCESS_LOG|maybe|ACCESS_LOG: must be on or off"
             })
     void configurationMistakesExitWithTwoAndOneLineNamingTheSetting(String name, String value, String message) {
         var env = new HashMap<String, String>();

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code colloquy serve} as a real process: zero configuration, first start, SIGTERM, two processes on one file. */
 public class ServeProcessTest {
 
-    private static final Pattern LISTENING = Pattern.compile("Colloquy listening on (http://\\S+)");
+    /** The line announcing the server, in text or in JSON (where '/' is written '\/'). */
+    private static final Pattern LISTENING = Pattern.compile("Colloquy listening on (http://[^\\s\"]+)");
 
     /** A running server process and what it printed. */
     public record Server(Process process, Path out, Path err, URI uri) {
@@ -56,7 +57,7 @@ public class ServeProcessTest {
         Process process = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            Matcher matcher = LISTENING.matcher(Files.readString(err));
+            Matcher matcher = LISTENING.matcher(Files.readString(err).replace("\\/", "/"));
             if (matcher.find()) {
                 return new Server(process, out, err, URI.create(matcher.group(1)));
             }
