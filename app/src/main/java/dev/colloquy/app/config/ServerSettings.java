@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param queueLimit the most requests waiting for a worker of the standalone server ({@code
  *     HTTP_QUEUE_LIMIT}); past it a request is answered 503 at once
  * @param accessLog whether each request writes an access line ({@code ACCESS_LOG})
+ * @param corsOrigins the origins browsers may call the API from ({@code CORS_ORIGINS}); none by default
  */
 public record ServerSettings(
         String host,
@@ -36,7 +37,8 @@ public record ServerSettings(
         Duration idempotencyKeyTtl,
         RateLimit rateLimit,
         int queueLimit,
-        boolean accessLog) {
+        boolean accessLog,
+        java.util.Set<String> corsOrigins) {
 
     /**
      * A token bucket per token: {@code burst} requests at once, refilled at {@code perMinute} a
@@ -61,6 +63,9 @@ public record ServerSettings(
     public static final String RATE_LIMIT_BURST = "RATE_LIMIT_BURST";
     public static final String HTTP_QUEUE_LIMIT = "HTTP_QUEUE_LIMIT";
     public static final String ACCESS_LOG = "ACCESS_LOG";
+    public static final String CORS_ORIGINS = "CORS_ORIGINS";
+    private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile(
+            "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
     /** Read by the logging configuration itself (logback.xml); checked here so that a mistake stops the start. */
     public static final String LOG_FORMAT = "LOG_FORMAT";
 
@@ -88,7 +93,27 @@ public record ServerSettings(
                 idempotencyKeyTtl(settings),
                 rateLimit(settings),
                 settings.integer(HTTP_QUEUE_LIMIT, 512, 1, 1_000_000),
-                onOff(settings, ACCESS_LOG, true));
+                onOff(settings, ACCESS_LOG, true),
+                corsOrigins(settings));
+    }
+
+    /** {@code https://app.example.com, http://localhost:5173}: scheme, host and port, nothing more. */
+    private static java.util.Set<String> corsOrigins(Settings settings) {
+        var origins = new java.util.LinkedHashSet<String>();
+        for (String origin : settings.get(CORS_ORIGINS).orElse("").split(",")) {
+            String trimmed = origin.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!ORIGIN.matcher(trimmed).matches()) {
+                throw new ConfigurationException(
+                        CORS_ORIGINS,
+                        "'" + trimmed + "' is not an origin; list origins as scheme://host[:port], separated by commas"
+                                + " (for example https://app.example.com,http://localhost:5173)");
+            }
+            origins.add(trimmed);
+        }
+        return java.util.Set.copyOf(origins);
     }
 
     /**

@@ -18,6 +18,7 @@ public class ColloquyApplication extends Application {
                 HealthResource.class,
                 OpenApiResource.class,
                 RequestLog.class,
+                CorsFilter.class,
                 AuthFilter.class,
                 RateLimitFilter.class,
                 BodyLimitFilter.class,

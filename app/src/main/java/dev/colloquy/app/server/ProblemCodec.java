@@ -215,7 +215,8 @@ final class ProblemCodec implements AddOn, AutoCloseable {
                     : response.getRequest().getAttributes().getAttribute(DETAIL);
             Problem problem = Problem.forStatus(status);
             String text = detail != null ? detail.toString() : defaultDetail(status);
-            if (status >= 500) {
+            // 505 answers the client's choice of protocol, not a fault of the server's
+            if (status >= 500 && status != 505) {
                 LOG.warn("HTTP {} before the request reached the API: {}", status, text);
             }
             byte[] body = problem.json(text);

@@ -184,7 +184,8 @@ class CliTest {
                 "HTTP_QUEUE_LIMIT|0|HTTP_QUEUE_LIMIT: ",
                 "LOG_FORMAT|xml|LOG_FORMAT: must be text or json",
                 "LOG_LEVEL|loud|LOG_LEVEL: must be one of trace, debug, info, warn, error",
-                "ACCESS_LOG|maybe|ACCESS_LOG: must be on or off"
+                "ACCESS_LOG|maybe|ACCESS_LOG: must be on or off",
+                "CORS_ORIGINS|https://app.example.com/path|CORS_ORIGINS: 'https://app.example.com/path' is not an origin"
             })
     void configurationMistakesExitWithTwoAndOneLineNamingTheSetting(String name, String value, String message) {
         var env = new HashMap<String, String>();
