@@ -96,8 +96,13 @@ public class ConversationResource {
                         ConversationView.of(created)));
     }
 
+    /**
+     * A page of conversations. When there is a next page, {@code Link: <...>; rel="next"} points
+     * at it as well as {@code nextCursor}: the same request with the next cursor, a reference
+     * relative to this server (never built from the Host header).
+     */
     @GET
-    public PageView<ConversationView> list() {
+    public Response list() {
         UUID project = project();
         var params = Params.of(uri, Set.of("limit", "cursor", "tag", "updatedSince"), true);
         var filter = new ConversationFilter(
@@ -110,9 +115,17 @@ public class ConversationResource {
             filter = filter.withMetadata(entry.getKey(), entry.getValue());
         }
         var page = database.conversations().list(project, filter);
-        return new PageView<>(
+        var view = new PageView<>(
                 page.items().stream().map(ConversationView::of).toList(),
                 page.nextCursor().orElse(null));
+        var response = Response.ok(view);
+        page.nextCursor().ifPresent(cursor -> {
+            var next = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", cursor)
+                    .build();
+            response.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+        });
+        return response.build();
     }
 
     @GET

@@ -97,6 +97,31 @@ public interface ApiContract extends ServerContract {
         } while (cursor != null);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(ids).hasSize(5);
 
+        // The same pages through Link headers, filters kept: t0 has three conversations.
+        var linked = new ArrayList<String>();
+        String next = "/v1/conversations?tag=t0&limit=2";
+        int pages = 0;
+        while (next != null) {
+            Answer page = api().get(next, token);
+            page.json().get("items").forEach(item -> linked.add(item.get("id").asText()));
+            String link = page.header("Link");
+            if (page.json().get("nextCursor").isNull()) {
+                assertThat(link).as("no Link on the last page").isNull();
+                next = null;
+            } else {
+                assertThat(link)
+                        .startsWith("</v1/conversations?")
+                        .endsWith(">; rel=\"next\"")
+                        .contains("tag=t0");
+                assertThat(link)
+                        .contains("cursor=" + page.json().get("nextCursor").asText());
+                next = link.substring(1, link.indexOf('>'));
+            }
+            pages++;
+        }
+        assertThat(pages).isEqualTo(2);
+        assertThat(linked).containsExactlyInAnyOrder(ids.get(0), ids.get(2), ids.get(4));
+
         assertThat(ids(api().get("/v1/conversations?tag=T1", token))).containsExactlyInAnyOrder(ids.get(1), ids.get(3));
         assertThat(ids(api().get("/v1/conversations?meta.k=v2", token))).containsExactly(ids.get(2));
         assertThat(ids(api().get("/v1/conversations?meta.i=4&tag=t0", token))).containsExactly(ids.get(4));
