@@ -12,6 +12,8 @@ import java.util.UUID;
  * A conversation as callers see it.
  *
  * @param updatedAt moves on every change and every new message
+ * @param version grows with every change of the conversation and of its messages: what its
+ *     {@code ETag} is made of
  */
 public record Conversation(
         UUID id,
@@ -21,7 +23,8 @@ public record Conversation(
         SortedSet<String> tags,
         int messageCount,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        long version) {
 
     public Conversation {
         tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));

@@ -111,7 +111,15 @@ public class ConversationEntity extends IdentifiedEntity {
 
     public Conversation toConversation(SortedSet<String> tagNames) {
         return new Conversation(
-                id(), projectId, Optional.ofNullable(title), metadata, tagNames, messageCount, createdAt, updatedAt);
+                id(),
+                projectId,
+                Optional.ofNullable(title),
+                metadata,
+                tagNames,
+                messageCount,
+                createdAt,
+                updatedAt,
+                version);
     }
 
     public Conversation toConversation() {

@@ -21,4 +21,12 @@ public interface ConversationStore {
 
     /** The project's tags in use, by name, with the number of conversations carrying each. */
     List<TagCount> tags(UUID projectId);
+
+    /**
+     * The conversation, kept from changing by others until the running unit of work ends (a row
+     * lock where the database has them; writers are serialized where it does not): for a check
+     * that must still hold when the change it guards is made ({@code If-Match}). Outside a unit
+     * of work the lock ends at once.
+     */
+    Conversation lock(UUID projectId, UUID conversationId);
 }

@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
     private final TokenStore tokens;
     private final RetentionStore retention;
     private final IdempotencyStore idempotency;
+    private final Transactor transactor;
     private final Optional<String> versionAtOpen;
     private final Scope scope;
 
@@ -81,6 +82,7 @@ public final class Database implements AutoCloseable {
         this.factory = factory;
         this.migrator = migrator;
         var tx = new Transactor(factory, settings.backend());
+        this.transactor = tx;
         var validation = new Validation(limits);
         this.projects = new JpaProjectStore(tx, clock, validation);
         this.conversations = new JpaConversationStore(tx, clock, validation);
@@ -249,6 +251,16 @@ public final class Database implements AutoCloseable {
     public IdempotencyStore idempotency() {
         requireAll("idempotency keys");
         return idempotency;
+    }
+
+    /**
+     * Runs {@code work} as one unit of work that writes: the stores it calls join it, so that
+     * what it reads and what it writes are one transaction (all or nothing, run again whole on a
+     * transient conflict).
+     */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        requireAll("atomic work");
+        return transactor.write(em -> work.get());
     }
 
     private void requireAll(String store) {

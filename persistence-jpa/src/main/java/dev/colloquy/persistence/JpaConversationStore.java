@@ -74,9 +74,12 @@ final class JpaConversationStore implements ConversationStore {
         SortedSet<String> tags = validation.tags("tags", spec.tags());
         return tx.write(em -> {
             Instant now = Clocks.now(clock);
+            var resolved = resolveTags(em, projectId, tags);
             var conversation = new ConversationEntity(Ids.next(), projectId, title, metadata, now);
+            // tagged before it is stored: one insert, and the version it is answered with
+            conversation.retag(resolved, now);
             em.persist(conversation);
-            conversation.retag(resolveTags(em, projectId, tags), now);
+            em.flush();
             return conversation.toConversation(tags);
         });
     }
@@ -183,7 +186,25 @@ final class JpaConversationStore implements ConversationStore {
                 conversation.describe(validation.metadata("metadata", merged), now);
             });
             tags.ifPresent(names -> conversation.retag(resolveTags(em, projectId, names), now));
+            em.flush(); // the version moves at the flush; the answer carries the new one
             return conversation.toConversation();
+        });
+    }
+
+    @Override
+    public Conversation lock(UUID projectId, UUID conversationId) {
+        return tx.write(em -> {
+            // A write of the row takes its lock (PostgreSQL) or the database's (SQLite) for the
+            // rest of the transaction; it changes nothing.
+            int locked = em.createQuery("update Conversation c set c.version = c.version"
+                            + " where c.id = :id and c.projectId = :project")
+                    .setParameter("id", conversationId)
+                    .setParameter("project", projectId)
+                    .executeUpdate();
+            if (locked == 0) {
+                throw new NotFoundException("no conversation with id " + conversationId);
+            }
+            return require(em, projectId, conversationId).toConversation();
         });
     }
 

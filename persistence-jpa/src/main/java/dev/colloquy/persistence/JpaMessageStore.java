@@ -90,12 +90,13 @@ final class JpaMessageStore implements MessageStore {
             + " m.seq, m.role, m.content, m.metadata, m.createdAt) from Message m"
             + " where m.conversationId = :conversation and ";
 
+    // Both move the version too: a conversation's ETag changes with its messages.
     private static final String ADVANCE_COUNTERS = "UPDATE conversation SET last_seq = last_seq + :count,"
-            + " message_count = message_count + :count, updated_at = :now"
+            + " message_count = message_count + :count, updated_at = :now, version = version + 1"
             + " WHERE id = :id AND project_id = :project RETURNING last_seq";
 
     private static final String RESTART_COUNTERS = "UPDATE conversation SET last_seq = :count,"
-            + " message_count = :count, updated_at = :now"
+            + " message_count = :count, updated_at = :now, version = version + 1"
             + " WHERE id = :id AND project_id = :project RETURNING last_seq";
 
     private static List<Message> store(

@@ -8,6 +8,7 @@ import dev.colloquy.app.http.Views.ConversationView;
 import dev.colloquy.app.http.Views.Items;
 import dev.colloquy.app.http.Views.MessageView;
 import dev.colloquy.app.http.Views.PageView;
+import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.ConversationFilter;
 import dev.colloquy.conversation.ConversationPatch;
 import dev.colloquy.conversation.NewConversation;
@@ -29,7 +30,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -39,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Conversations and their messages, within the caller's project. */
 @Path("/v1/conversations")
@@ -62,6 +67,53 @@ public class ConversationResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    Request request;
+
+    @Context
+    HttpHeaders headers;
+
+    /** A conversation's entity tag: its version, which moves with every change of it or its messages. */
+    private static EntityTag tag(Conversation conversation) {
+        return new EntityTag(Long.toString(conversation.version()));
+    }
+
+    /** For a read: 304 when {@code If-None-Match} names the tag; a 412 problem when {@code If-Match} does not. */
+    private Response preconditions(EntityTag current) {
+        var answer = request.evaluatePreconditions(current);
+        if (answer == null) {
+            return null;
+        }
+        Response built = answer.tag(current).build();
+        if (built.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+            throw new ApiException(
+                    Problem.PRECONDITION_FAILED, "the conversation's ETag is " + current + ", not what If-Match names");
+        }
+        return built;
+    }
+
+    /**
+     * Runs a change of one conversation; with {@code If-Match} (or {@code If-None-Match}), only
+     * if the conversation still has the entity tag the client named, checked and changed in one
+     * transaction with the conversation locked. Otherwise 412, and nothing changes.
+     */
+    private <T> T guarded(UUID project, UUID conversation, Supplier<T> change) {
+        if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null
+                && headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null) {
+            return change.get();
+        }
+        return database.atomically(() -> {
+            EntityTag current = tag(database.conversations().lock(project, conversation));
+            if (request.evaluatePreconditions(current) != null) {
+                throw new ApiException(
+                        Problem.PRECONDITION_FAILED,
+                        "the conversation's ETag is now " + current + ", not what If-Match (or If-None-Match) names:"
+                                + " it changed since it was read; nothing was changed");
+            }
+            return change.get();
+        });
+    }
 
     private UUID project() {
         return Caller.of(security).projectId();
@@ -128,18 +180,25 @@ public class ConversationResource {
         return response.build();
     }
 
+    /** The conversation with its {@code ETag}; {@code If-None-Match} naming it answers 304. */
     @GET
     @Path("{id}")
-    public ConversationView get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") String id) {
         UUID project = project();
-        return ConversationView.of(database.conversations().get(project, id(id)));
+        var conversation = database.conversations().get(project, id(id));
+        EntityTag tag = tag(conversation);
+        var unchanged = preconditions(tag);
+        if (unchanged != null) {
+            return unchanged;
+        }
+        return Response.ok(ConversationView.of(conversation)).tag(tag).build();
     }
 
     /** JSON merge patch (RFC 7396) of title, metadata and tags. */
     @PATCH
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    public ConversationView patch(@PathParam("id") String id, JsonNode patch) {
+    public Response patch(@PathParam("id") String id, JsonNode patch) {
         UUID project = project();
         UUID conversation = id(id);
         if (patch == null || !patch.isObject()) {
@@ -171,7 +230,10 @@ public class ConversationResource {
                             name);
             }
         }
-        return ConversationView.of(database.conversations().update(project, conversation, changes));
+        var change = changes;
+        Conversation updated =
+                guarded(project, conversation, () -> database.conversations().update(project, conversation, change));
+        return Response.ok(ConversationView.of(updated)).tag(tag(updated)).build();
     }
 
     private static List<String> tags(JsonNode value) {
@@ -195,7 +257,11 @@ public class ConversationResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         UUID project = project();
-        database.conversations().delete(project, id(id));
+        UUID conversation = id(id);
+        guarded(project, conversation, () -> {
+            database.conversations().delete(project, conversation);
+            return null;
+        });
         return Response.noContent().build();
     }
 
@@ -212,7 +278,7 @@ public class ConversationResource {
                 key,
                 "POST /v1/conversations/" + conversation + "/messages",
                 input,
-                () -> database.messages().append(project, conversation, messages),
+                () -> guarded(project, conversation, () -> database.messages().append(project, conversation, messages)),
                 stored -> new IdempotentWrites.Reply(
                         conversation,
                         Response.Status.CREATED,
@@ -233,7 +299,8 @@ public class ConversationResource {
                 key,
                 "PUT /v1/conversations/" + conversation + "/messages",
                 input,
-                () -> database.messages().replace(project, conversation, messages),
+                () -> guarded(
+                        project, conversation, () -> database.messages().replace(project, conversation, messages)),
                 stored -> new IdempotentWrites.Reply(
                         conversation,
                         Response.Status.OK,
@@ -260,9 +327,13 @@ public class ConversationResource {
         return messages;
     }
 
+    /**
+     * A window of the history, with the conversation's {@code ETag} (the same URL shows the same
+     * messages while it stands); {@code If-None-Match} naming it answers 304.
+     */
     @GET
     @Path("{id}/messages")
-    public Items<MessageView> history(@PathParam("id") String id) {
+    public Response history(@PathParam("id") String id) {
         UUID project = project();
         UUID conversation = id(id);
         var params = Params.of(uri, Set.of("last", "after", "before", "limit"));
@@ -288,8 +359,14 @@ public class ConversationResource {
         } else {
             window = History.last(limit > 0 ? limit : settings.limits().defaultPageSize());
         }
-        return new Items<>(database.messages().history(project, conversation, window).stream()
+        EntityTag tag = tag(database.conversations().get(project, conversation));
+        var unchanged = preconditions(tag);
+        if (unchanged != null) {
+            return unchanged;
+        }
+        var page = new Items<>(database.messages().history(project, conversation, window).stream()
                 .map(MessageView::of)
                 .toList());
+        return Response.ok(page).tag(tag).build();
     }
 }

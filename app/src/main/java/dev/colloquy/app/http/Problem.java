@@ -23,6 +23,7 @@ public enum Problem {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     REQUEST_TIMEOUT(408, "Request timeout"),
     CONFLICT(409, "Conflict"),
+    PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

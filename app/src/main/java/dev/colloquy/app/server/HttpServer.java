@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.CompressionConfig;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -102,6 +103,14 @@ public final class HttpServer implements AutoCloseable {
                 // then answers 408 (ProblemMappers.bodyTimeout) instead of waiting 30 s for a slow
                 // or short body.
                 listener.getTransport().setReadTimeout(settings.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                // gzip: answers of 1 KiB and more to clients that accept it; request bodies sent
+                // with Content-Encoding: gzip are inflated before the API reads them, so the body
+                // limit (LIMIT_REQUEST_BYTES) counts inflated bytes and a zip bomb is a 413.
+                var compression = listener.getCompressionConfig();
+                compression.setCompressionMode(CompressionConfig.CompressionMode.ON);
+                compression.setCompressionMinSize(1024);
+                compression.setCompressibleMimeTypes("application/json", "application/problem+json");
+                compression.setDecompressionEnabled(true);
                 listener.registerAddOn(new IgnoreH2cUpgrade());
                 listener.registerAddOn(codec);
             });

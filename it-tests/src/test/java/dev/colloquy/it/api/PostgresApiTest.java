@@ -8,6 +8,8 @@ class PostgresApiTest
         implements ApiContract,
                 IdempotencyApiContract,
                 RequestIdContract,
+                CompressionContract,
+                ConditionalRequestContract,
                 BadRequestContract,
                 MalformedRequestContract,
                 GeneratedClientContract,

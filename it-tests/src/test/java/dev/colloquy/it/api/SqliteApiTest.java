@@ -8,6 +8,8 @@ class SqliteApiTest
         implements ApiContract,
                 IdempotencyApiContract,
                 RequestIdContract,
+                CompressionContract,
+                ConditionalRequestContract,
                 BadRequestContract,
                 MalformedRequestContract,
                 GeneratedClientContract,
