@@ -263,6 +263,14 @@ public final class Database implements AutoCloseable {
         return transactor.write(em -> work.get());
     }
 
+    /**
+     * The lock of a job that one instance at a time runs on this database (the retention purge),
+     * taken without waiting: empty while another instance (or another part of this one) holds it.
+     */
+    public Optional<AutoCloseable> tryJobLock(String job) {
+        return settings.backend().tryJobLock(settings.target(), dataSources.writer(), job);
+    }
+
     private void requireAll(String store) {
         if (scope != Scope.ALL) {
             throw new IllegalStateException("the database was opened for project and token administration only; "

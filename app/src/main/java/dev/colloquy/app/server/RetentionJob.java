@@ -7,7 +7,10 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Purges conversations not updated for the retention period, in batches of 500. */
+/**
+ * Purges conversations not updated for the retention period, in batches of 500; one instance at
+ * a time on a database shared by several (the others skip the round).
+ */
 public final class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
@@ -24,7 +27,12 @@ public final class RetentionJob {
     }
 
     public void run() {
-        try {
+        try (AutoCloseable lock = database.tryJobLock("retention").orElse(null)) {
+            if (lock == null) {
+                // Several instances on one database: one of them purges at a time.
+                LOG.debug("Retention skipped: another instance is purging");
+                return;
+            }
             Instant cutoff = clock.instant().minus(age);
             var result = database.retention().purgeNotUpdatedSince(cutoff, BATCH);
             if (result.conversations() > 0) {
@@ -34,7 +42,7 @@ public final class RetentionJob {
                         result.messages(),
                         cutoff);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.warn("Retention purge failed, will try again next hour: {}", e.getMessage());
         }
     }

@@ -51,4 +51,36 @@ class RetentionJobTest {
         assertThatCode(() -> new RetentionJob(closed, 1, Clock.systemUTC()).run())
                 .doesNotThrowAnyException();
     }
+
+    /**
+     * Two instances on one database: while one holds the retention job's lock, the other's round
+     * is skipped (it purges nothing); once released, the next round runs.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgres"})
+    void oneInstanceAtATimePurges(String backend) throws Exception {
+        var clock = new TestClock();
+        var settings = TestDatabases.fresh(backend);
+        try (Database first = Database.open(settings, clock, Limits.DEFAULTS);
+                Database second = Database.open(settings, clock, Limits.DEFAULTS)) {
+            var project = first.projects().create("shared").id();
+            Instant now = Instant.parse("2030-06-30T12:00:00Z");
+            try (var pin = clock.pin(now.minusSeconds(31L * 86400))) {
+                first.conversations().create(project, NewConversation.titled("old"));
+            }
+            var all = dev.colloquy.conversation.ConversationFilter.all();
+            try (AutoCloseable held = first.tryJobLock("retention").orElseThrow()) {
+                assertThat(second.tryJobLock("retention"))
+                        .as("held by the other instance")
+                        .isEmpty();
+                new RetentionJob(second, 30, Clock.fixed(now, ZoneOffset.UTC)).run();
+                assertThat(second.conversations().list(project, all).items()).hasSize(1);
+            }
+            new RetentionJob(second, 30, Clock.fixed(now, ZoneOffset.UTC)).run();
+            assertThat(second.conversations().list(project, all).items()).isEmpty();
+            try (AutoCloseable again = first.tryJobLock("retention").orElseThrow()) {
+                assertThat(again).as("released after the round").isNotNull();
+            }
+        }
+    }
 }

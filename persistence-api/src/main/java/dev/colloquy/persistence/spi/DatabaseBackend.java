@@ -67,6 +67,14 @@ public interface DatabaseBackend {
         return writer;
     }
 
+    /**
+     * A lock for a job that one instance at a time may run on this database (the retention
+     * purge), taken without waiting: empty when another instance holds it. Close it when done.
+     */
+    default java.util.Optional<AutoCloseable> tryJobLock(ConnectionTarget target, DataSource writer, String job) {
+        return java.util.Optional.of(() -> {});
+    }
+
     /** The target when no URL is given, from this backend's own settings or defaults. */
     ConnectionTarget fromSettings(Settings settings);
 

@@ -289,6 +289,42 @@ public final class PostgresBackend implements DatabaseBackend {
         return () -> {};
     }
 
+    /**
+     * A session-level advisory lock, held on a writer connection for as long as the job runs;
+     * released (and the connection returned) when closed, or by the server if the process dies.
+     */
+    @Override
+    public java.util.Optional<AutoCloseable> tryJobLock(ConnectionTarget target, DataSource writer, String job) {
+        var crc = new java.util.zip.CRC32();
+        crc.update(("colloquy:" + job).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long key = crc.getValue();
+        try {
+            Connection connection = writer.getConnection();
+            try (var statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                statement.setLong(1, key);
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    if (!rows.getBoolean(1)) {
+                        connection.close();
+                        return java.util.Optional.empty();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return java.util.Optional.of(() -> {
+                try (connection;
+                        var unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, key);
+                    unlock.execute();
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the lock of the " + job + " job: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String migrationLocation() {
         return "classpath:db/colloquy/postgres";

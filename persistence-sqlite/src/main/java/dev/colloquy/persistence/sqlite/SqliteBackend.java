@@ -351,6 +351,15 @@ public final class SqliteBackend implements DatabaseBackend {
         return MigrationFileLock.acquire(Path.of(target.location()));
     }
 
+    /** A lock file beside the database; a private in-memory database needs none. */
+    @Override
+    public java.util.Optional<AutoCloseable> tryJobLock(ConnectionTarget target, DataSource writer, String job) {
+        if (target.location().equals(SqliteLocation.MEMORY)) {
+            return java.util.Optional.of(() -> {});
+        }
+        return JobFileLock.tryAcquire(Path.of(target.location()), job);
+    }
+
     @Override
     public String migrationLocation() {
         return "classpath:db/colloquy/sqlite";
