@@ -105,7 +105,8 @@ class PostgresRestartTest {
             System.out.printf(
                     "%d PostgreSQL restarts under %d writers: answers %s; ready again after (ms) %s%n",
                     RESTARTS, WRITERS, statuses, readyAfter);
-            assertThat(statuses.keySet()).as("answers by status %s", statuses).containsOnly(201, 503);
+            // 503 only when a request's 5 s budget ran out during a restart; often none does
+            assertThat(statuses.keySet()).as("answers by status %s", statuses).isSubsetOf(201, 503);
             assertThat(attempts)
                     .filteredOn(a -> a.status() == 503)
                     .allSatisfy(a -> assertThat(a.retryAfter()).isNotNull());
