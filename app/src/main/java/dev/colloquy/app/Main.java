@@ -20,7 +20,7 @@ public final class Main {
                 () -> {
                     try {
                         LoggerFactory.getILoggerFactory();
-                        // java.util.logging (the PostgreSQL driver) through the same log and format
+                        // java.util.logging (JDBC drivers, the HTTP server) through the same log and format
                         if (!SLF4JBridgeHandler.isInstalled()) {
                             SLF4JBridgeHandler.removeHandlersForRootLogger();
                             SLF4JBridgeHandler.install();
