@@ -26,9 +26,12 @@ record NativeSql(String sql, List<String> parameters) {
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
 
     static NativeSql named(DatabaseBackend backend, String name) {
-        try (InputStream in = backend.getClass().getClassLoader().getResourceAsStream(backend.mappingFile())) {
+        try (InputStream in = backend.getClass()
+                .getClassLoader()
+                .getResourceAsStream(backend.schema().mappingFile())) {
             if (in == null) {
-                throw new IllegalStateException("no mapping file " + backend.mappingFile());
+                throw new IllegalStateException(
+                        "no mapping file " + backend.schema().mappingFile());
             }
             var factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -44,9 +47,9 @@ record NativeSql(String sql, List<String> parameters) {
                     return positional(text);
                 }
             }
-            throw new IllegalStateException(backend.mappingFile() + " has no query named " + name);
+            throw new IllegalStateException(backend.schema().mappingFile() + " has no query named " + name);
         } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
-            throw new IllegalStateException("cannot read " + backend.mappingFile() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + backend.schema().mappingFile() + ": " + e.getMessage(), e);
         }
     }
 

@@ -98,7 +98,7 @@ final class QueryScenarios {
         var results = new ArrayList<Measurement>();
         var settings = Scenarios.settings(url);
         DatabaseBackend kind = settings.backend();
-        ColumnCodec codec = kind.columns();
+        ColumnCodec codec = kind.connections().columns();
         var messageSearch = NativeSql.named(kind, "Message.search");
         var titleSearch = NativeSql.named(kind, "Conversation.searchTitles");
         try (var database = Database.open(settings);
@@ -121,7 +121,8 @@ final class QueryScenarios {
                 int hits = database.search().search(project, request).size();
                 var values = new HashMap<String, Object>();
                 values.put("project", project);
-                values.put("query", kind.searchSyntax().render(dev.colloquy.search.SearchQuery.parse(shape.query())));
+                values.put(
+                        "query", kind.search().syntax().render(dev.colloquy.search.SearchQuery.parse(shape.query())));
                 values.put("tag", shape.tag().orElse(""));
                 values.put("role", shape.role().map(Role::wireName).orElse(""));
                 values.put("byConversation", shape.inConversation() ? 1 : 0);
@@ -251,7 +252,7 @@ final class QueryScenarios {
         String url = load(backend, export);
         var results = new ArrayList<Measurement>();
         var settings = Scenarios.settings(url);
-        ColumnCodec codec = settings.backend().columns();
+        ColumnCodec codec = settings.backend().connections().columns();
         var listSql = NativeSql.named(settings.backend(), "Conversation.list");
         try (var database = Database.open(settings);
                 var dataSources = RawJdbc.open(url);
@@ -347,7 +348,8 @@ final class QueryScenarios {
             // the schema, migrated as the application does
         }
         long start = System.nanoTime();
-        long rows = BulkData.rawInsert(url, export, settings.backend().columns());
+        long rows =
+                BulkData.rawInsert(url, export, settings.backend().connections().columns());
         if (backend.equals("postgres")) {
             try (var dataSources = RawJdbc.open(url);
                     var connection = dataSources.writer().getConnection();

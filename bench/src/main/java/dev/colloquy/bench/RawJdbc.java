@@ -24,7 +24,7 @@ final class RawJdbc {
 
     static DataSources open(String url) {
         var settings = Scenarios.settings(url);
-        return settings.backend().open(settings.target(), settings.pool());
+        return settings.backend().connections().open(settings.target(), settings.pool());
     }
 
     static void bindMessage(

@@ -283,7 +283,7 @@ final class Scenarios {
     }
 
     private static ColumnCodec codec(String url) {
-        return settings(url).backend().columns();
+        return settings(url).backend().connections().columns();
     }
 
     // ---------------------------------------------------------------- bulk import

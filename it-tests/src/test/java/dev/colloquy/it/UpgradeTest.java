@@ -39,7 +39,7 @@ class UpgradeTest {
         var cases = new ArrayList<Arguments>();
         for (String backend : List.of("sqlite", "postgres")) {
             DatabaseSettings settings = TestDatabases.fresh(backend);
-            try (var pools = settings.backend().open(settings.target(), settings.pool())) {
+            try (var pools = settings.backend().connections().open(settings.target(), settings.pool())) {
                 var status = new Migrator(settings.backend(), settings.target(), pools.writer()).status();
                 status.pending().forEach(version -> cases.add(Arguments.of(backend, version)));
             } catch (Exception e) {
@@ -53,8 +53,8 @@ class UpgradeTest {
     @MethodSource("versions")
     void dataWrittenAtAnEarlierVersionSurvivesTheUpgrade(String backend, String version) throws Exception {
         DatabaseSettings settings = TestDatabases.fresh(backend);
-        try (var pools = settings.backend().open(settings.target(), settings.pool())) {
-            settings.backend().prepare(pools.writer());
+        try (var pools = settings.backend().connections().open(settings.target(), settings.pool())) {
+            settings.backend().schema().prepare(pools.writer());
             new Migrator(settings.backend(), settings.target(), pools.writer()).migrateTo(version);
             load(pools.writer(), "upgrade/" + backend + "/V" + version + "__data.sql");
         }

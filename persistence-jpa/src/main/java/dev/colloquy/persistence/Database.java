@@ -29,7 +29,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +89,8 @@ public final class Database implements AutoCloseable {
         this.projects = new JpaProjectStore(tx, clock, validation);
         this.conversations = new JpaConversationStore(tx, clock, validation);
         this.messages = new JpaMessageStore(tx, clock, validation);
-        this.search = new JpaSearchStore(tx, validation, settings.backend().searchSyntax());
+        this.search =
+                new JpaSearchStore(tx, validation, settings.backend().search().syntax());
         this.tokens = new JpaTokenStore(tx, clock, validation);
         this.retention = new JpaRetentionStore(tx, () -> reclaimSpace());
         this.idempotency = new JpaIdempotencyStore(tx, clock);
@@ -124,14 +127,14 @@ public final class Database implements AutoCloseable {
 
     public static Database open(DatabaseSettings settings, Clock clock, Limits limits, Scope scope) {
         var backend = settings.backend();
-        DataSources dataSources = backend.open(settings.target(), settings.pool());
+        DataSources dataSources = backend.connections().open(settings.target(), settings.pool());
         StartupTask<EntityManagerFactory> booting = null;
         try {
             try (Connection connection = dataSources.writer().getConnection()) {
-                backend.verifySession(connection, settings.target());
+                backend.connections().verifySession(connection, settings.target());
             }
             try (Connection connection = dataSources.reader().getConnection()) {
-                backend.verifySession(connection, settings.target());
+                backend.connections().verifySession(connection, settings.target());
             }
             // Hibernate's boot (mapping, metamodel: about a second of a small machine's start)
             // needs no table, so it runs beside the migration when the pool has room for both:
@@ -143,7 +146,7 @@ public final class Database implements AutoCloseable {
             }
             var migrator = new Migrator(backend, settings.target(), dataSources.writer());
             if (settings.migrate() == MigrateMode.AUTO) {
-                backend.prepare(dataSources.writer());
+                backend.schema().prepare(dataSources.writer());
                 migrator.migrate();
             } else if (settings.migrate() == MigrateMode.VALIDATE) {
                 migrator.requireCurrent();
@@ -181,6 +184,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The native queries every backend reads alike; each backend's own mapping file holds the rest. */
+    static final String SHARED_QUERIES = "META-INF/colloquy/shared-orm.xml";
+
+    /**
+     * Hibernate's settings on every backend: the schema is Flyway's alone, inserts are batched,
+     * instants are UTC, and a page over a fetched collection is refused rather than done in memory.
+     */
+    private static final Map<String, Object> HIBERNATE_DEFAULTS = Map.of(
+            "hibernate.hbm2ddl.auto", "none",
+            "hibernate.jdbc.batch_size", "100",
+            "hibernate.order_inserts", "true",
+            "hibernate.jdbc.time_zone", "UTC",
+            "hibernate.query.fail_on_pagination_over_collection_fetch", "true");
+
     private static EntityManagerFactory createFactory(DatabaseSettings settings, DataSources dataSources, Scope scope) {
         var backend = settings.backend();
         var config = new PersistenceConfiguration("colloquy")
@@ -193,16 +210,18 @@ public final class Database implements AutoCloseable {
                     .managedClass(TagEntity.class)
                     .managedClass(MessageEntity.class)
                     .managedClass(IdempotentRequestEntity.class)
-                    .mappingFile(backend.mappingFile());
+                    .mappingFile(SHARED_QUERIES)
+                    .mappingFile(backend.schema().mappingFile());
         }
         config.property(
                         "jakarta.persistence.nonJtaDataSource",
                         new RoutingDataSource(dataSources.writer(), dataSources.reader()))
-                .properties(backend.persistenceProperties())
+                .properties(HIBERNATE_DEFAULTS)
+                .properties(backend.schema().persistenceProperties())
                 // Named queries are checked by the contract suite, which runs every one of them on
                 // both backends, not again at each start.
                 .property("hibernate.query.startup_check", "false");
-        return backend.persistenceProvider().createEntityManagerFactory(config);
+        return backend.schema().persistenceProvider().createEntityManagerFactory(config);
     }
 
     /** Hibernate checks its mapping against the migrated schema; it never creates or alters tables. */
@@ -258,7 +277,7 @@ public final class Database implements AutoCloseable {
      * what it reads and what it writes are one transaction (all or nothing, run again whole on a
      * transient conflict).
      */
-    public <T> T atomically(java.util.function.Supplier<T> work) {
+    public <T> T atomically(Supplier<T> work) {
         requireAll("atomic work");
         return transactor.write(em -> work.get());
     }
@@ -268,7 +287,7 @@ public final class Database implements AutoCloseable {
      * taken without waiting: empty while another instance (or another part of this one) holds it.
      */
     public Optional<AutoCloseable> tryJobLock(String job) {
-        return settings.backend().tryJobLock(settings.target(), dataSources.writer(), job);
+        return settings.backend().maintenance().tryJobLock(settings.target(), dataSources.writer(), job);
     }
 
     private void requireAll(String store) {
@@ -305,8 +324,11 @@ public final class Database implements AutoCloseable {
         if (Files.exists(target)) {
             throw new InvalidInputException("target", target + " exists already; choose a new file");
         }
+        var maintenance = settings.backend().maintenance();
+        var backup =
+                maintenance.backup().orElseThrow(() -> new UnsupportedOperationException(maintenance.backupAdvice()));
         try {
-            settings.backend().backup(dataSources.writer(), target);
+            backup.write(dataSources.writer(), target);
         } catch (SQLException e) {
             throw new IllegalStateException("the backup to " + target + " failed: " + e.getMessage(), e);
         }
@@ -315,7 +337,7 @@ public final class Database implements AutoCloseable {
     /** Whether the full-text index agrees with the stored messages. */
     public boolean searchIndexConsistent() {
         try {
-            return settings.backend().searchIndexConsistent(dataSources.writer());
+            return settings.backend().search().indexConsistent(dataSources.writer());
         } catch (SQLException e) {
             throw new IllegalStateException("could not check the search index: " + e.getMessage(), e);
         }
@@ -324,7 +346,7 @@ public final class Database implements AutoCloseable {
     /** Rebuilds the full-text index from the stored text. */
     public void rebuildSearchIndex() {
         try {
-            settings.backend().rebuildSearchIndex(dataSources.writer());
+            settings.backend().search().rebuildIndex(dataSources.writer());
         } catch (SQLException e) {
             throw new IllegalStateException("could not rebuild the search index: " + e.getMessage(), e);
         }
@@ -337,7 +359,7 @@ public final class Database implements AutoCloseable {
 
     private void reclaimSpace() {
         try {
-            settings.backend().reclaimSpace(dataSources.writer());
+            settings.backend().maintenance().reclaimSpace(dataSources.writer());
         } catch (SQLException e) {
             LOG.warn("Could not reclaim free space after a purge: {}", e.getMessage());
         }

@@ -56,18 +56,18 @@ public record DatabaseSettings(
                                 + " database; change or remove one of them");
             }
             rejectPathSettings(settings, backends.defaultBackend(), "DATABASE_URL is set too");
-            target = backend.parseUrl(DATABASE_URL, url.get());
+            target = backend.connections().parseUrl(DATABASE_URL, url.get());
         } else {
             backend = named.orElseGet(backends::defaultBackend);
             if (!backend.isDefault()) {
                 rejectPathSettings(settings, backends.defaultBackend(), "DB_DRIVER is '" + backend.name() + "'");
             }
-            target = backend.fromSettings(settings);
+            target = backend.connections().fromSettings(settings);
         }
         rejectOtherOptions(settings, backends, backend);
-        target = backend.withOptions(target, settings);
+        target = backend.connections().withOptions(target, settings);
 
-        PoolSettings pool = backend.poolDefaults(target).overriddenBy(settings);
+        PoolSettings pool = backend.connections().poolDefaults(target).overriddenBy(settings);
         Duration startupTimeout = settings.duration(DB_STARTUP_TIMEOUT, DEFAULT_STARTUP_TIMEOUT);
         MigrateMode migrate = settings.get(DB_MIGRATE)
                 .map(text -> MigrateMode.parse(DB_MIGRATE, text))
@@ -81,7 +81,7 @@ public record DatabaseSettings(
      * ignored instead when their backend is not chosen.
      */
     private static void rejectPathSettings(Settings settings, DatabaseBackend owner, String reason) {
-        for (String name : owner.settings().keySet()) {
+        for (String name : owner.connections().settings().keySet()) {
             if (settings.has(name)) {
                 throw new ConfigurationException(
                         name, "is a " + owner.productName() + " setting, but " + reason + "; remove one of them");
@@ -95,7 +95,7 @@ public record DatabaseSettings(
             if (other == chosen) {
                 continue;
             }
-            for (String name : other.options().keySet()) {
+            for (String name : other.connections().options().keySet()) {
                 if (settings.has(name)) {
                     throw new ConfigurationException(
                             name,

@@ -63,14 +63,13 @@ final class JpaMessageStore implements MessageStore {
      * the row lock is held until commit; where writers are serialized, the writer holds the database
      * lock. Returns the new last seq.
      *
-     * <p>Plain SQL that every supported database reads alike (each backend's driver brings a
-     * database version with UPDATE ... RETURNING), rather than a JPQL UPDATE and a SELECT: Hibernate 7.4 translates a JPQL UPDATE to SQL anew on
-     * every execution, which profiling showed as a fifth of an append's time, and RETURNING saves the
-     * second round trip.
+     * <p>A shared native query (META-INF/colloquy/shared-orm.xml) rather than a JPQL UPDATE and a
+     * SELECT: Hibernate 7.4 translates a JPQL UPDATE to SQL anew on every execution, which
+     * profiling showed as a fifth of an append's time, and RETURNING saves the second round trip.
      */
     private static int reserve(
             EntityManager em, UUID projectId, UUID conversationId, int count, boolean restart, Instant now) {
-        List<?> rows = em.createNativeQuery(restart ? RESTART_COUNTERS : ADVANCE_COUNTERS)
+        List<?> rows = em.createNamedQuery(restart ? "Conversation.restartCounters" : "Conversation.advanceCounters")
                 .setParameter("count", count)
                 .setParameter("now", now)
                 .setParameter("id", conversationId)
@@ -89,15 +88,6 @@ final class JpaMessageStore implements MessageStore {
     private static final String SELECT_MESSAGES = "select new dev.colloquy.message.Message(m.id, m.conversationId,"
             + " m.seq, m.role, m.content, m.metadata, m.createdAt) from Message m"
             + " where m.conversationId = :conversation and ";
-
-    // Both move the version too: a conversation's ETag changes with its messages.
-    private static final String ADVANCE_COUNTERS = "UPDATE conversation SET last_seq = last_seq + :count,"
-            + " message_count = message_count + :count, updated_at = :now, version = version + 1"
-            + " WHERE id = :id AND project_id = :project RETURNING last_seq";
-
-    private static final String RESTART_COUNTERS = "UPDATE conversation SET last_seq = :count,"
-            + " message_count = :count, updated_at = :now, version = version + 1"
-            + " WHERE id = :id AND project_id = :project RETURNING last_seq";
 
     private static List<Message> store(
             EntityManager em, UUID conversationId, List<Checked> messages, int firstSeq, Instant now) {

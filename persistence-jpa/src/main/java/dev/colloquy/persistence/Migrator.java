@@ -31,8 +31,8 @@ public final class Migrator {
         this.backend = backend;
         this.target = target;
         this.flyway = Flyway.configure(Migrator.class.getClassLoader())
-                .dataSource(backend.forMaintenance(writer))
-                .locations(backend.migrationLocation())
+                .dataSource(backend.connections().forMaintenance(writer))
+                .locations(backend.schema().migrationLocation())
                 .cleanDisabled(true)
                 .validateMigrationNaming(true)
                 .loggers("slf4j")
@@ -92,7 +92,7 @@ public final class Migrator {
     /** Applies pending migrations, holding the backend's migration lock. Returns the count applied. */
     public int migrate() {
         refuseNewerSchema();
-        try (AutoCloseable lock = backend.migrationLock(target)) {
+        try (AutoCloseable lock = backend.schema().migrationLock(target)) {
             int applied = flyway.migrate().migrationsExecuted;
             if (applied > 0) {
                 LOG.info(

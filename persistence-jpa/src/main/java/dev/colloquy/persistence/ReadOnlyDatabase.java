@@ -23,10 +23,10 @@ public final class ReadOnlyDatabase implements AutoCloseable {
 
     public static ReadOnlyDatabase open(DatabaseSettings settings) {
         var backend = settings.backend();
-        DataSources dataSources = backend.openReadOnly(settings.target(), settings.pool());
+        DataSources dataSources = backend.connections().openReadOnly(settings.target(), settings.pool());
         try {
             try (Connection connection = dataSources.reader().getConnection()) {
-                backend.verifySession(connection, settings.target());
+                backend.connections().verifySession(connection, settings.target());
             }
             var schema = new Migrator(backend, settings.target(), dataSources.reader()).status();
             return new ReadOnlyDatabase(settings, dataSources, schema);

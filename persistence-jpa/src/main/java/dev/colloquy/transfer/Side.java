@@ -34,7 +34,7 @@ public record Side(
         return new Side(
                 settings.backend().productName() + " database at "
                         + settings.target().location(),
-                settings.backend().columns(),
+                settings.backend().connections().columns(),
                 database.dataSources().reader(),
                 Optional.empty(),
                 Optional.empty());
@@ -45,7 +45,7 @@ public record Side(
         return new Side(
                 settings.backend().productName() + " database at "
                         + settings.target().location(),
-                settings.backend().columns(),
+                settings.backend().connections().columns(),
                 database.dataSources().reader(),
                 Optional.of(database.dataSources().writer()),
                 Optional.of(new SearchIndex() {

@@ -72,8 +72,9 @@ public class DatabaseOptions {
     /** Adds a flag for every setting an installed backend declares, to the command's spec. */
     void addBackendFlags(CommandSpec command, Backends backends) {
         for (var backend : backends.all()) {
-            var declared = new LinkedHashMap<String, String>(backend.settings());
-            declared.putAll(backend.options());
+            var declared =
+                    new LinkedHashMap<String, String>(backend.connections().settings());
+            declared.putAll(backend.connections().options());
             declared.forEach((setting, description) -> command.addOption(OptionSpec.builder(AppSettings.flag(setting))
                     .paramLabel("VALUE")
                     .type(String.class)

@@ -49,19 +49,16 @@ public final class DatabaseStarter {
                                                 .user()
                                                 .map(u -> " (user '" + u + "')")
                                                 .orElse("")
-                                        + "; check the credentials in DATABASE_URL or PGUSER/PGPASSWORD",
+                                        + advice(settings, failure, "check the credentials in DATABASE_URL"),
                                 e);
                     case MISSING_DATABASE ->
                         throw new StartupException(
                                 StartupException.DATABASE_UNREACHABLE,
-                                "The " + where + " does not exist; create it (for example: createdb "
-                                        + settings.target()
-                                                .location()
-                                                .substring(settings.target()
-                                                                .location()
-                                                                .lastIndexOf('/')
-                                                        + 1)
-                                        + ") or point DATABASE_URL at an existing one",
+                                "The " + where + " does not exist"
+                                        + advice(
+                                                settings,
+                                                failure,
+                                                "create it or point DATABASE_URL at an existing one"),
                                 e);
                     case READ_ONLY, STORAGE ->
                         // Waiting cannot make a file writable, nor (within a start) free a disk.
@@ -94,6 +91,11 @@ public final class DatabaseStarter {
                 }
             }
         }
+    }
+
+    /** What the backend advises for {@code failure}, else {@code otherwise}, as the end of a sentence. */
+    private static String advice(DatabaseSettings settings, Failure failure, String otherwise) {
+        return "; " + settings.backend().advice(failure, settings.target()).orElse(otherwise);
     }
 
     /** The innermost message: the one that says what actually went wrong. Holds no password. */

@@ -23,7 +23,7 @@ class ErrorSecrecyTest {
     void aRefusedBatchNamesNoneOfItsValues(String backend) throws Exception {
         String secret = "secret-value-" + UUID.randomUUID();
         try (var database = Database.open(TestDatabases.fresh(backend))) {
-            var codec = database.settings().backend().columns();
+            var codec = database.settings().backend().connections().columns();
             try (var connection = database.dataSources().writer().getConnection();
                     var insert = connection.prepareStatement(
                             "INSERT INTO project (id, name, created_at) VALUES (?, ?, ?)")) {

@@ -107,8 +107,9 @@ class PostgresLockTimeoutTest {
                 operator.rollback();
             }
 
-            var maintenance =
-                    settings.backend().forMaintenance(database.dataSources().writer());
+            var maintenance = settings.backend()
+                    .connections()
+                    .forMaintenance(database.dataSources().writer());
             try (Connection connection = maintenance.getConnection();
                     Statement statement = connection.createStatement()) {
                 assertThat(show(connection, "statement_timeout")).isEqualTo("0");

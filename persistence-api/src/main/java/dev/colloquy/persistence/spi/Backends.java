@@ -32,7 +32,7 @@ public final class Backends {
     }
 
     public Optional<DatabaseBackend> claiming(String url) {
-        return all.stream().filter(b -> b.claims(url)).findFirst();
+        return all.stream().filter(b -> b.connections().claims(url)).findFirst();
     }
 
     public DatabaseBackend defaultBackend() {
@@ -47,6 +47,6 @@ public final class Backends {
     }
 
     public String urlForms() {
-        return all.stream().flatMap(b -> b.urlForms().stream()).collect(Collectors.joining(", "));
+        return all.stream().flatMap(b -> b.connections().urlForms().stream()).collect(Collectors.joining(", "));
     }
 }

@@ -1,55 +1,31 @@
 package dev.colloquy.persistence.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.colloquy.persistence.config.ConfigurationException;
-import dev.colloquy.persistence.config.PoolSettings;
-import dev.colloquy.persistence.config.Secret;
-import dev.colloquy.persistence.config.Settings;
-import dev.colloquy.persistence.spi.ColumnCodec;
+import dev.colloquy.persistence.spi.BackendConnections;
+import dev.colloquy.persistence.spi.BackendMaintenance;
+import dev.colloquy.persistence.spi.BackendSchema;
+import dev.colloquy.persistence.spi.BackendSearch;
 import dev.colloquy.persistence.spi.ConnectionTarget;
-import dev.colloquy.persistence.spi.DataSources;
 import dev.colloquy.persistence.spi.DatabaseBackend;
 import dev.colloquy.persistence.spi.Failure;
-import dev.colloquy.search.SearchSyntax;
 import jakarta.persistence.spi.PersistenceProvider;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
 /**
  * PostgreSQL: for production, many concurrent writers and several Colloquy instances. One pool
- * serves reads and writes alike.
+ * serves reads and writes alike ({@link PostgresConnections}).
  */
 public final class PostgresBackend implements DatabaseBackend {
 
-    static final String PGHOST = "PGHOST";
-    static final String PGPORT = "PGPORT";
-    static final String PGDATABASE = "PGDATABASE";
-    static final String PGUSER = "PGUSER";
-    static final String PGPASSWORD = "PGPASSWORD";
-    static final String PGSSLMODE = "PGSSLMODE";
-    static final String APPLICATION_NAME = "colloquy";
-    static final int MIN_SERVER_VERSION = 130000;
-    public static final String POSTGRES_LOCK_TIMEOUT = "POSTGRES_LOCK_TIMEOUT";
-    static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
-    /** The target property that carries the lock timeout, in milliseconds, to the pools. */
-    static final String LOCK_TIMEOUT_MILLIS = "colloquy.lockTimeoutMillis";
+    public static final String POSTGRES_LOCK_TIMEOUT = PostgresConnections.POSTGRES_LOCK_TIMEOUT;
+    public static final String POSTGRES_STATEMENT_TIMEOUT = PostgresConnections.POSTGRES_STATEMENT_TIMEOUT;
 
-    public static final String POSTGRES_STATEMENT_TIMEOUT = "POSTGRES_STATEMENT_TIMEOUT";
-    static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
-    static final String STATEMENT_TIMEOUT_MILLIS = "colloquy.statementTimeoutMillis";
+    private final PostgresConnections connections = new PostgresConnections();
+    private final BackendSchema schema = new Schema();
+    private final TsVectorIndex search = new TsVectorIndex();
+    private final PostgresMaintenance maintenance = new PostgresMaintenance();
 
     @Override
     public String name() {
@@ -67,292 +43,44 @@ public final class PostgresBackend implements DatabaseBackend {
     }
 
     @Override
-    public boolean claims(String url) {
-        return PostgresUrl.claims(url);
+    public BackendConnections connections() {
+        return connections;
     }
 
     @Override
-    public List<String> urlForms() {
-        return List.of("postgres://USER:PASSWORD@HOST:5432/DATABASE", "postgresql://...", "jdbc:postgresql://...");
+    public BackendSchema schema() {
+        return schema;
     }
 
     @Override
-    public Map<String, String> settings() {
-        var settings = new LinkedHashMap<String, String>();
-        settings.put(PGHOST, "PostgreSQL host when no URL is given [localhost]");
-        settings.put(PGPORT, "PostgreSQL port [5432]");
-        settings.put(PGDATABASE, "PostgreSQL database [the user name]");
-        settings.put(PGUSER, "PostgreSQL user [the operating-system user]");
-        settings.put(PGPASSWORD, "PostgreSQL password; prefer the environment variable");
-        settings.put(PGSSLMODE, "PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full");
-        return Collections.unmodifiableMap(settings);
+    public BackendSearch search() {
+        return search;
     }
 
     @Override
-    public Map<String, String> options() {
-        return Map.of(
-                POSTGRES_LOCK_TIMEOUT,
-                "longest wait of a statement for a lock another session holds; past it the unit of work is"
-                        + " answered 503 with nothing stored (100ms to 10m) [5s]",
-                POSTGRES_STATEMENT_TIMEOUT,
-                "longest run of a statement; past it the statement is stopped and the unit of work answered"
-                        + " 503 with nothing stored; schema migrations and index rebuilds are not bound by it"
-                        + " (0 for none, else 100ms to 1h) [30s]");
-    }
-
-    @Override
-    public ConnectionTarget withOptions(ConnectionTarget target, Settings settings) {
-        Duration lock = settings.duration(POSTGRES_LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT);
-        if (lock.toMillis() < 100 || lock.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new ConfigurationException(POSTGRES_LOCK_TIMEOUT, "must be between 100ms and 10m, was " + lock);
-        }
-        Duration statement = settings.duration(POSTGRES_STATEMENT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT);
-        if (!statement.isZero() && (statement.toMillis() < 100 || statement.compareTo(Duration.ofHours(1)) > 0)) {
-            throw new ConfigurationException(
-                    POSTGRES_STATEMENT_TIMEOUT, "must be 0 (none) or between 100ms and 1h, was " + statement);
-        }
-        return target.withProperty(LOCK_TIMEOUT_MILLIS, Long.toString(lock.toMillis()))
-                .withProperty(STATEMENT_TIMEOUT_MILLIS, Long.toString(statement.toMillis()));
-    }
-
-    /** The statement timeout a target was given; the default for one made without the settings. */
-    static long statementTimeoutMillis(ConnectionTarget target) {
-        return Optional.ofNullable(target.properties().get(STATEMENT_TIMEOUT_MILLIS))
-                .map(Long::parseLong)
-                .orElse(DEFAULT_STATEMENT_TIMEOUT.toMillis());
+    public BackendMaintenance maintenance() {
+        return maintenance;
     }
 
     /**
-     * The writer's connections with no statement timeout while they are borrowed; {@code RESET}
-     * gives a returned connection back the timeout it was opened with.
+     * Nothing precedes the first migration, and Flyway serializes concurrent migrations with an
+     * advisory lock of its own: the defaults serve.
      */
-    @Override
-    public DataSource forMaintenance(DataSource writer) {
-        return new MaintenanceDataSource(writer);
-    }
-
-    /** The lock timeout a target was given; the default for one made without the settings. */
-    static long lockTimeoutMillis(ConnectionTarget target) {
-        return Optional.ofNullable(target.properties().get(LOCK_TIMEOUT_MILLIS))
-                .map(Long::parseLong)
-                .orElse(DEFAULT_LOCK_TIMEOUT.toMillis());
-    }
-
-    @Override
-    public ConnectionTarget parseUrl(String setting, String url) {
-        return target(PostgresUrl.parse(setting, url));
-    }
-
-    /** The libpq variables, with libpq's defaults: localhost, 5432, the database named after the user. */
-    @Override
-    public ConnectionTarget fromSettings(Settings settings) {
-        String host = settings.get(PGHOST).orElse("localhost");
-        int port = settings.integer(PGPORT, PostgresUrl.DEFAULT_PORT, 1, 65535);
-        String user = settings.get(PGUSER).orElse(System.getProperty("user.name", "postgres"));
-        String database = settings.get(PGDATABASE).orElse(user);
-        var parameters = new LinkedHashMap<String, String>();
-        settings.get(PGSSLMODE).ifPresent(mode -> {
-            if (!PostgresUrl.SSL_MODES.contains(mode)) {
-                throw new ConfigurationException(
-                        PGSSLMODE,
-                        "'" + mode + "' is not one of " + String.join(", ", new TreeSet<>(PostgresUrl.SSL_MODES)));
-            }
-            parameters.put("sslmode", mode);
-        });
-        if (host.startsWith("/")) {
-            throw new ConfigurationException(
-                    PGHOST, "Unix-domain sockets are not supported; give a host name or address");
+    private static final class Schema implements BackendSchema {
+        @Override
+        public String migrationLocation() {
+            return "classpath:db/colloquy/postgres";
         }
-        String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return target(new PostgresUrl(
-                hostPart,
-                port,
-                database,
-                Optional.of(user),
-                Secret.of(settings.get(PGPASSWORD).orElse("")),
-                parameters));
-    }
 
-    private ConnectionTarget target(PostgresUrl url) {
-        return new ConnectionTarget(
-                name(), url.jdbcUrl(), url.user(), url.password(), url.location(), url.parameters());
-    }
-
-    @Override
-    public PoolSettings poolDefaults(ConnectionTarget target) {
-        return new PoolSettings(10, 2, Duration.ofMillis(500), Duration.ofMinutes(30));
-    }
-
-    @Override
-    public DataSources open(ConnectionTarget target, PoolSettings pool) {
-        if (pool.maxSize() < 2) {
-            // Flyway holds one connection for its history table and takes another to migrate.
-            throw new ConfigurationException(
-                    PoolSettings.MAX_SIZE, "must be at least 2 on PostgreSQL (a migration holds two connections)");
+        @Override
+        public PersistenceProvider persistenceProvider() {
+            return new HibernatePersistenceProvider();
         }
-        var dataSource = new HikariDataSource(hikari(target, pool, false));
-        return new DataSources(dataSource, dataSource, dataSource);
-    }
 
-    /** Every transaction of these sessions is read-only, whatever the statements try. */
-    @Override
-    public DataSources openReadOnly(ConnectionTarget target, PoolSettings pool) {
-        var dataSource = new HikariDataSource(hikari(target, pool, true));
-        return new DataSources(dataSource, dataSource, dataSource);
-    }
-
-    @Override
-    public ColumnCodec columns() {
-        return new PostgresColumns();
-    }
-
-    private static HikariConfig hikari(ConnectionTarget target, PoolSettings pool, boolean readOnly) {
-        var config = new HikariConfig();
-        config.setDriverClassName("org.postgresql.Driver");
-        config.setJdbcUrl(target.jdbcUrl());
-        target.user().ifPresent(config::setUsername);
-        if (!target.password().isEmpty()) {
-            config.setPassword(target.password().reveal());
+        @Override
+        public String mappingFile() {
+            return "META-INF/colloquy/postgres-orm.xml";
         }
-        // pgjdbc's defaults suit neither production nor our mapping: no timeouts, no keep-alive,
-        // and strings typed varchar (jsonb columns are written from text, so strings go untyped).
-        config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
-        config.addDataSourceProperty("connectTimeout", "10");
-        config.addDataSourceProperty("socketTimeout", "300");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        config.addDataSourceProperty("stringtype", "unspecified");
-        // The server's DETAIL lines and a failed batch's statement carry the rows' values (message
-        // text, metadata, a token's hash); without them they never reach an exception's message,
-        // and so never a log line. The SQL state and the server's message stay.
-        config.addDataSourceProperty("logServerErrorDetail", "false");
-        // A statement waits for another session's lock no longer than the lock timeout (55P03:
-        // retried while the unit of work's budget lasts, then 503), never for as long as the lock.
-        // A statement runs no longer than the statement timeout (57014: 503, not run again).
-        String session = "-c TimeZone=UTC -c lock_timeout=" + lockTimeoutMillis(target) + " -c statement_timeout="
-                + statementTimeoutMillis(target);
-        config.addDataSourceProperty("options", readOnly ? session + " -c default_transaction_read_only=on" : session);
-        target.properties().forEach((name, value) -> {
-            if (!name.equals(LOCK_TIMEOUT_MILLIS) && !name.equals(STATEMENT_TIMEOUT_MILLIS)) {
-                config.addDataSourceProperty(name, value);
-            }
-        });
-        config.setPoolName(readOnly ? "colloquy-postgres-read-only" : "colloquy-postgres");
-        config.setReadOnly(readOnly);
-        config.setMaximumPoolSize(pool.maxSize());
-        config.setMinimumIdle(pool.minIdle());
-        config.setConnectionTimeout(pool.connectTimeout().toMillis());
-        config.setMaxLifetime(pool.maxLifetime().toMillis());
-        config.setAutoCommit(true);
-        return config;
-    }
-
-    @Override
-    public void verifySession(Connection connection, ConnectionTarget target) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                var rows = statement.executeQuery(
-                        "SELECT current_setting('TimeZone'), current_setting('application_name'),"
-                                + " current_setting('server_version_num')::int,"
-                                + " (EXTRACT(EPOCH FROM current_setting('lock_timeout')::interval) * 1000)::bigint,"
-                                + " (EXTRACT(EPOCH FROM current_setting('statement_timeout')::interval) * 1000)::bigint")) {
-            rows.next();
-            String zone = rows.getString(1);
-            if (!zone.equals("UTC") && !zone.equals("Etc/UTC")) {
-                throw new IllegalStateException("PostgreSQL session time zone is '" + zone + "', expected UTC");
-            }
-            if (!APPLICATION_NAME.equals(rows.getString(2))) {
-                throw new IllegalStateException("PostgreSQL session application_name is '" + rows.getString(2) + "'");
-            }
-            if (rows.getLong(4) != lockTimeoutMillis(target)) {
-                throw new IllegalStateException("PostgreSQL session lock_timeout is " + rows.getLong(4)
-                        + " ms, expected " + lockTimeoutMillis(target) + " ms");
-            }
-            if (rows.getLong(5) != statementTimeoutMillis(target)) {
-                throw new IllegalStateException("PostgreSQL session statement_timeout is " + rows.getLong(5)
-                        + " ms, expected " + statementTimeoutMillis(target) + " ms");
-            }
-            if (rows.getInt(3) < MIN_SERVER_VERSION) {
-                throw new IllegalStateException("PostgreSQL server version " + rows.getInt(3)
-                        + " is too old; Colloquy needs PostgreSQL 13 or newer");
-            }
-        }
-    }
-
-    @Override
-    public void prepare(DataSource writer) {
-        // nothing precedes the first migration on PostgreSQL
-    }
-
-    /** Flyway serializes concurrent migrations on PostgreSQL with an advisory lock of its own. */
-    @Override
-    public AutoCloseable migrationLock(ConnectionTarget target) {
-        return () -> {};
-    }
-
-    /**
-     * A session-level advisory lock, held on a writer connection for as long as the job runs;
-     * released (and the connection returned) when closed, or by the server if the process dies.
-     */
-    @Override
-    public java.util.Optional<AutoCloseable> tryJobLock(ConnectionTarget target, DataSource writer, String job) {
-        var crc = new java.util.zip.CRC32();
-        crc.update(("colloquy:" + job).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        long key = crc.getValue();
-        try {
-            Connection connection = writer.getConnection();
-            try (var statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                statement.setLong(1, key);
-                try (var rows = statement.executeQuery()) {
-                    rows.next();
-                    if (!rows.getBoolean(1)) {
-                        connection.close();
-                        return java.util.Optional.empty();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                connection.close();
-                throw e;
-            }
-            return java.util.Optional.of(() -> {
-                try (connection;
-                        var unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, key);
-                    unlock.execute();
-                }
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not take the lock of the " + job + " job: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public String migrationLocation() {
-        return "classpath:db/colloquy/postgres";
-    }
-
-    @Override
-    public PersistenceProvider persistenceProvider() {
-        return new HibernatePersistenceProvider();
-    }
-
-    @Override
-    public Map<String, Object> persistenceProperties() {
-        return Map.of(
-                "hibernate.hbm2ddl.auto", "none",
-                "hibernate.jdbc.batch_size", "100",
-                "hibernate.order_inserts", "true",
-                "hibernate.jdbc.time_zone", "UTC",
-                "hibernate.query.fail_on_pagination_over_collection_fetch", "true");
-    }
-
-    @Override
-    public String mappingFile() {
-        return "META-INF/colloquy/postgres-orm.xml";
-    }
-
-    @Override
-    public SearchSyntax searchSyntax() {
-        return new TsQuerySyntax();
     }
 
     @Override
@@ -382,38 +110,14 @@ public final class PostgresBackend implements DatabaseBackend {
     }
 
     @Override
-    public void backup(DataSource writer, Path target) {
-        throw new UnsupportedOperationException("PostgreSQL databases are backed up with pg_dump, for example:"
-                + " pg_dump --format=custom --file=colloquy.dump \"$DATABASE_URL\" (restore with pg_restore)");
-    }
-
-    /** Autovacuum returns space on PostgreSQL. */
-    @Override
-    public void reclaimSpace(DataSource writer) {}
-
-    /** The indexes are generated columns, so they can only disagree if they were tampered with. */
-    @Override
-    public boolean searchIndexConsistent(DataSource writer) throws SQLException {
-        try (Connection connection = forMaintenance(writer).getConnection();
-                Statement statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT (SELECT count(*) FROM message"
-                        + " WHERE search_vector IS DISTINCT FROM to_tsvector('simple', search_text))"
-                        + " + (SELECT count(*) FROM conversation"
-                        + " WHERE title_vector IS DISTINCT FROM to_tsvector('simple', search_title))")) {
-            rows.next();
-            return rows.getLong(1) == 0;
-        }
-    }
-
-    /** Generated columns cannot drift from their text unless tampered with; recomputing them rewrites every row. */
-    @Override
-    public void rebuildSearchIndex(DataSource writer) throws SQLException {
-        try (Connection connection = forMaintenance(writer).getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("UPDATE message SET search_text = search_text"
-                    + " WHERE search_vector IS DISTINCT FROM to_tsvector('simple', search_text)");
-            statement.execute("UPDATE conversation SET search_title = search_title"
-                    + " WHERE title_vector IS DISTINCT FROM to_tsvector('simple', search_title)");
-        }
+    public Optional<String> advice(Failure failure, ConnectionTarget target) {
+        return switch (failure) {
+            case AUTHENTICATION -> Optional.of("check the credentials in DATABASE_URL or PGUSER/PGPASSWORD");
+            case MISSING_DATABASE ->
+                Optional.of("create it (for example: createdb "
+                        + target.location().substring(target.location().lastIndexOf('/') + 1)
+                        + ") or point DATABASE_URL at an existing one");
+            default -> Optional.empty();
+        };
     }
 }

@@ -59,9 +59,9 @@ class SqliteBackendClassifyTest {
     void theBackendDescribesItself() {
         assertThat(backend.name()).isEqualTo("sqlite");
         assertThat(backend.isDefault()).isTrue();
-        assertThat(backend.claims("sqlite:x.db")).isTrue();
-        assertThat(backend.claims("postgres://h/db")).isFalse();
-        assertThat(backend.urlForms()).contains("sqlite:///:memory:", "sqlite:////absolute/path.db");
-        assertThat(backend.settings()).containsOnlyKeys(SqliteBackend.DATABASE_PATH);
+        assertThat(backend.connections().claims("sqlite:x.db")).isTrue();
+        assertThat(backend.connections().claims("postgres://h/db")).isFalse();
+        assertThat(backend.connections().urlForms()).contains("sqlite:///:memory:", "sqlite:////absolute/path.db");
+        assertThat(backend.connections().settings()).containsOnlyKeys(SqliteBackend.DATABASE_PATH);
     }
 }
