@@ -3,11 +3,13 @@ package dev.colloquy.persistence;
 import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.MigrateMode;
 import dev.colloquy.persistence.config.PoolSettings;
+import dev.colloquy.persistence.config.SettingHelp;
 import dev.colloquy.persistence.config.Settings;
 import dev.colloquy.persistence.spi.Backends;
 import dev.colloquy.persistence.spi.ConnectionTarget;
 import dev.colloquy.persistence.spi.DatabaseBackend;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,6 +35,20 @@ public record DatabaseSettings(
     public static final String DB_STARTUP_TIMEOUT = "DB_STARTUP_TIMEOUT";
     public static final String DB_MIGRATE = "DB_MIGRATE";
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The settings every backend reads, besides its own, in the order help shows them; each
+     * command that opens a database takes them as flags too.
+     */
+    public static final List<SettingHelp> SHARED = List.of(
+            new SettingHelp(DB_DRIVER, "DRIVER", "the database kind, one of the installed backends"),
+            new SettingHelp(DATABASE_URL, "URL", "the database URL"),
+            new SettingHelp(PoolSettings.MAX_SIZE, "N", "most pooled connections"),
+            new SettingHelp(PoolSettings.MIN_IDLE, "N", "idle connections kept"),
+            new SettingHelp(PoolSettings.CONNECT_TIMEOUT, "DURATION", "wait for a pooled connection"),
+            new SettingHelp(PoolSettings.MAX_LIFETIME, "DURATION", "connection lifetime"),
+            new SettingHelp(DB_STARTUP_TIMEOUT, "DURATION", "how long to wait for the database [60s]"),
+            new SettingHelp(DB_MIGRATE, "MODE", "auto, validate or off [auto]"));
 
     public static DatabaseSettings resolve(Settings settings, Backends backends) {
         var driver = settings.get(DB_DRIVER).map(name -> name.toLowerCase(Locale.ROOT));

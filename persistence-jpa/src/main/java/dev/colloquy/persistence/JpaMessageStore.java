@@ -104,11 +104,13 @@ final class JpaMessageStore implements MessageStore {
 
     private List<Checked> check(List<NewMessage> messages, int minimum) {
         int max = validation.limits().messagesPerBatch();
-        if (messages == null || messages.size() < minimum || messages.size() > max) {
+        if (messages == null) {
             throw new InvalidInputException(
-                    "messages",
-                    "must hold " + minimum + " to " + max + " messages, held "
-                            + (messages == null ? 0 : messages.size()));
+                    "messages", "is required: a list of " + minimum + " to " + max + " messages");
+        }
+        if (messages.size() < minimum || messages.size() > max) {
+            throw new InvalidInputException(
+                    "messages", "must hold " + minimum + " to " + max + " messages, held " + messages.size());
         }
         var checked = new ArrayList<Checked>(messages.size());
         for (int i = 0; i < messages.size(); i++) {

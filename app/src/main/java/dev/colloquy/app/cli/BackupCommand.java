@@ -1,12 +1,10 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.app.config.Environment;
 import dev.colloquy.persistence.config.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "backup",
@@ -14,14 +12,6 @@ import picocli.CommandLine.ParentCommand;
         description = "Write a consistent copy of the live database to a new file, while the server keeps running"
                 + " (where the database supports it; otherwise say which tool to use).")
 public class BackupCommand extends DatabaseCommand {
-
-    @ParentCommand
-    ColloquyCommand parent;
-
-    @Override
-    Environment environment() {
-        return parent.environment;
-    }
 
     @Option(names = "--to", required = true, paramLabel = "FILE", description = "the backup file; must not exist yet")
     Path target;

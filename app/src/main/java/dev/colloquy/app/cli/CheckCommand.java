@@ -1,11 +1,10 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.server.DatabaseStarter;
+import dev.colloquy.app.server.Startup;
 import dev.colloquy.app.server.StartupException;
 import dev.colloquy.persistence.ReadOnlyDatabase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "check",
@@ -15,19 +14,11 @@ import picocli.CommandLine.ParentCommand;
                 + " changes nothing.")
 public class CheckCommand extends DatabaseCommand {
 
-    @ParentCommand
-    ColloquyCommand parent;
-
-    @Override
-    Environment environment() {
-        return parent.environment;
-    }
-
     @Override
     public Integer call() {
         var environment = environment();
         var out = environment.out();
-        var resolved = Launch.database(settings());
+        var resolved = Startup.database(settings());
         ReadOnlyDatabase db;
         try {
             // Read-only: check creates nothing, migrates nothing and writes nothing.

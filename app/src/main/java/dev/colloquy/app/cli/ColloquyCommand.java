@@ -2,6 +2,7 @@ package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.app.server.Startup;
 import dev.colloquy.app.server.StartupException;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.persistence.SchemaException;
@@ -10,8 +11,10 @@ import dev.colloquy.persistence.spi.Backends;
 import dev.colloquy.transfer.TransferException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -78,48 +81,50 @@ public class ColloquyCommand implements Runnable {
         commandLine.setExecutionStrategy(parsed -> {
             beforeExecution.run();
             try {
-                ServerSettings.checkLogging(Launch.settings(environment, Map.of()));
+                ServerSettings.checkLogging(Startup.settings(environment, Map.of()));
             } catch (ConfigurationException e) {
                 environment.err().println(e.getMessage());
                 return USAGE;
             }
             return new CommandLine.RunLast().execute(parsed);
         });
-        addBackendFlags(commandLine, Backends.installed());
+        addDatabaseFlags(commandLine, Backends.installed());
         commandLine.setOut(new PrintWriter(environment.out(), true));
         commandLine.setErr(new PrintWriter(environment.err(), true));
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
-            if (error instanceof ConfigurationException config) {
-                environment.err().println(config.getMessage());
-                return USAGE;
-            }
-            if (error instanceof StartupException startup) {
-                environment.err().println(startup.getMessage());
-                return startup.exitCode();
-            }
-            if (error instanceof InvalidInputException invalid) {
-                environment.err().println(invalid.getMessage());
-                return USAGE;
-            }
-            if (error instanceof TransferException transfer) {
-                environment.err().println("Error: " + transfer.getMessage());
-                return FAILURE;
-            }
-            if (error instanceof SchemaException schema) {
-                environment.err().println("Schema: " + schema.getMessage());
-                return FAILURE;
-            }
-            environment.err().println("Error: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
-            return FAILURE;
+            var outcome = OUTCOMES.stream()
+                    .filter(o -> o.type().isInstance(error))
+                    .findFirst()
+                    .orElse(WORK_FAILED);
+            environment
+                    .err()
+                    .println(outcome.prefix() + (error.getMessage() == null ? error.toString() : error.getMessage()));
+            return outcome.exitCode().applyAsInt(error);
         });
         return commandLine.execute(args);
     }
 
-    private static void addBackendFlags(CommandLine command, Backends backends) {
-        if (command.getCommand() instanceof DatabaseCommand user) {
-            user.database.addBackendFlags(command.getCommandSpec(), backends);
+    /** How a command's failure is told and what it exits with; the first type that matches counts. */
+    private record Outcome(Class<? extends Throwable> type, String prefix, ToIntFunction<Throwable> exitCode) {
+        Outcome(Class<? extends Throwable> type, String prefix, int exitCode) {
+            this(type, prefix, error -> exitCode);
         }
-        command.getSubcommands().values().forEach(sub -> addBackendFlags(sub, backends));
+    }
+
+    private static final List<Outcome> OUTCOMES = List.of(
+            new Outcome(ConfigurationException.class, "", USAGE),
+            new Outcome(StartupException.class, "", error -> ((StartupException) error).exitCode()),
+            new Outcome(InvalidInputException.class, "", USAGE),
+            new Outcome(TransferException.class, "Error: ", FAILURE),
+            new Outcome(SchemaException.class, "Schema: ", FAILURE));
+
+    private static final Outcome WORK_FAILED = new Outcome(Throwable.class, "Error: ", FAILURE);
+
+    private static void addDatabaseFlags(CommandLine command, Backends backends) {
+        if (command.getCommand() instanceof DatabaseCommand user) {
+            user.database.addFlags(command.getCommandSpec(), backends);
+        }
+        command.getSubcommands().values().forEach(sub -> addDatabaseFlags(sub, backends));
     }
 
     /** Whether the command goes on after {@code run} returns (the server). */

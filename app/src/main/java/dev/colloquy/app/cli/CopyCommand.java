@@ -2,6 +2,7 @@ package dev.colloquy.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colloquy.app.config.Environment;
+import dev.colloquy.app.server.Startup;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.MigrateMode;
@@ -15,10 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "copy",
@@ -28,12 +27,9 @@ import picocli.CommandLine.ParentCommand;
             "The target is migrated first and must be empty unless --resume; the source is opened read-only."
                     + " Exit 0 only when the verification passes."
         })
-public class CopyCommand implements Callable<Integer> {
+public class CopyCommand extends Subcommand {
 
     static final int MAX_LISTED = 20;
-
-    @ParentCommand
-    ColloquyCommand parent;
 
     @Option(names = "--from", required = true, paramLabel = "URL", description = "the source database URL")
     String from;
@@ -65,17 +61,17 @@ public class CopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var environment = parent.environment;
+        var environment = environment();
         if (batchSize < 1 || batchSize > Copier.Options.MAX_BATCH) {
             throw new ConfigurationException(
                     "--batch-size", "must be between 1 and " + Copier.Options.MAX_BATCH + ", was " + batchSize);
         }
         var source = TransferDatabases.settings(environment, "--from", from);
-        var target = Launch.withMigrate(TransferDatabases.settings(environment, "--to", to), MigrateMode.AUTO);
+        var target = Startup.withMigrate(TransferDatabases.settings(environment, "--to", to), MigrateMode.AUTO);
         TransferDatabases.refuseSame(source, target);
         try (var sourceDb = TransferDatabases.openReadOnly(source)) {
             TransferDatabases.requireCurrent("--from", source, sourceDb.schema());
-            try (Database targetDb = Launch.open(target, TransferDatabases.sharedSettings(environment))) {
+            try (Database targetDb = Startup.open(target, TransferDatabases.sharedSettings(environment))) {
                 var progress = new ProgressPrinter(environment.err(), environment.terminal());
                 var report = new Copier(new Copier.Options(resume, skipInvalid, batchSize))
                         .copy(Side.of(sourceDb), Side.of(targetDb), progress);

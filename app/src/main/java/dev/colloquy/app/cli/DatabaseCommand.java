@@ -1,32 +1,28 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.app.config.Environment;
+import dev.colloquy.app.server.Startup;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.config.Settings;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 
 /** A command that opens a database: it takes the database flags and reads its settings the one way. */
-abstract class DatabaseCommand implements Callable<Integer> {
+abstract class DatabaseCommand extends Subcommand {
 
-    @Mixin
-    DatabaseOptions database = new DatabaseOptions();
-
-    /** Where the command reads its settings from and writes its output to. */
-    abstract Environment environment();
+    /** Its flags are added to each command when the command line is built (ColloquyCommand). */
+    final DatabaseOptions database = new DatabaseOptions();
 
     /** The settings: flags, then system properties, then the environment. */
     Settings settings() {
-        return Launch.settings(environment(), database.values);
+        return Startup.settings(environment(), database.values);
     }
 
     /** Opens the database as the settings say, waiting for it as startup does. */
     Database open() {
-        return Launch.open(settings());
+        var settings = settings();
+        return Startup.open(Startup.database(settings), settings);
     }
 
     /** Opens it as {@link #open()} does, with the project and token stores only. */
     Database openForAdministration() {
-        return Launch.openForAdministration(settings());
+        return Startup.openForAdministration(settings());
     }
 }

@@ -1,6 +1,6 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.app.config.Environment;
+import dev.colloquy.app.server.Startup;
 import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.transfer.Exporter;
 import dev.colloquy.transfer.Side;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "export",
@@ -28,14 +27,6 @@ import picocli.CommandLine.ParentCommand;
             "The format is described in docs/export-format.md."
         })
 public class ExportCommand extends DatabaseCommand {
-
-    @ParentCommand
-    ColloquyCommand parent;
-
-    @Override
-    Environment environment() {
-        return parent.environment;
-    }
 
     @Option(names = "--project", paramLabel = "NAME", description = "export only this project's data")
     String project;
@@ -49,7 +40,7 @@ public class ExportCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         var environment = environment();
-        var settings = Launch.database(settings());
+        var settings = Startup.database(settings());
         if (output != null && Files.exists(output)) {
             throw new ConfigurationException("--output", output + " exists already; choose a new file");
         }

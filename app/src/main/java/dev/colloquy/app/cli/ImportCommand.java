@@ -1,6 +1,5 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.app.config.Environment;
 import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.transfer.Importer;
 import dev.colloquy.transfer.Side;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "import",
@@ -25,14 +23,6 @@ import picocli.CommandLine.ParentCommand;
             "Reads standard input unless --input is given."
         })
 public class ImportCommand extends DatabaseCommand {
-
-    @ParentCommand
-    ColloquyCommand parent;
-
-    @Override
-    Environment environment() {
-        return parent.environment;
-    }
 
     @Option(names = "--input", paramLabel = "FILE", description = "read this file instead of standard input")
     Path input;

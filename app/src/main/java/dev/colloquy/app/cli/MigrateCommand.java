@@ -1,24 +1,15 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.app.config.Environment;
+import dev.colloquy.app.server.Startup;
 import dev.colloquy.persistence.config.MigrateMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "migrate",
         mixinStandardHelpOptions = true,
         description = "Apply pending schema migrations, or list them with --info.")
 public class MigrateCommand extends DatabaseCommand {
-
-    @ParentCommand
-    ColloquyCommand parent;
-
-    @Override
-    Environment environment() {
-        return parent.environment;
-    }
 
     @Option(names = "--info", description = "list applied and pending migrations; change nothing")
     boolean info;
@@ -27,8 +18,8 @@ public class MigrateCommand extends DatabaseCommand {
     public Integer call() {
         var environment = environment();
         var settings = settings();
-        var resolved = Launch.withMigrate(Launch.database(settings), info ? MigrateMode.OFF : MigrateMode.AUTO);
-        try (var db = Launch.open(resolved, settings)) {
+        var resolved = Startup.withMigrate(Startup.database(settings), info ? MigrateMode.OFF : MigrateMode.AUTO);
+        try (var db = Startup.open(resolved, settings)) {
             var out = environment.out();
             if (info) {
                 out.printf("%-10s %-32s %-10s %s%n", "VERSION", "DESCRIPTION", "STATE", "INSTALLED");

@@ -1,6 +1,5 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.app.config.Environment;
 import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.Durations;
 import java.time.Duration;
@@ -8,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "purge",
@@ -20,14 +18,6 @@ public class PurgeCommand extends DatabaseCommand {
     static final Duration SHORTEST_WITHOUT_CONSENT = Duration.ofHours(1);
 
     static final int MAX_BATCH = 10_000;
-
-    @ParentCommand
-    ColloquyCommand parent;
-
-    @Override
-    Environment environment() {
-        return parent.environment;
-    }
 
     @Option(
             names = "--older-than",

@@ -1,9 +1,7 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.app.config.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "reindex",
@@ -11,14 +9,6 @@ import picocli.CommandLine.ParentCommand;
         description = "Check the full-text search index against the stored messages and titles; rebuild it when"
                 + " they disagree (or always, with --force).")
 public class ReindexCommand extends DatabaseCommand {
-
-    @ParentCommand
-    ColloquyCommand parent;
-
-    @Override
-    Environment environment() {
-        return parent.environment;
-    }
 
     @Option(names = "--force", description = "rebuild even when the index agrees")
     boolean force;

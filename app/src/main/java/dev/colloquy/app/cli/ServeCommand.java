@@ -2,29 +2,20 @@ package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
-import dev.colloquy.app.server.FirstStart;
 import dev.colloquy.app.server.HttpServer;
+import dev.colloquy.app.server.Startup;
 import dev.colloquy.persistence.StartupTask;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
         description = "Run the HTTP server (and the retention job when RETENTION_DAYS > 0).")
 public class ServeCommand extends DatabaseCommand {
-
-    @ParentCommand
-    ColloquyCommand parent;
-
-    @Override
-    Environment environment() {
-        return parent.environment;
-    }
 
     @Option(names = "--http-host", paramLabel = "HOST", description = "where to listen (HTTP_HOST) [127.0.0.1]")
     String host;
@@ -40,7 +31,7 @@ public class ServeCommand extends DatabaseCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        var server = start(parent.environment);
+        var server = start(environment());
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -71,16 +62,12 @@ public class ServeCommand extends DatabaseCommand {
         if (retentionDays != null) {
             flags.put(ServerSettings.RETENTION_DAYS, retentionDays);
         }
-        var settings = Launch.settings(environment, flags);
-        var databaseSettings = Launch.database(settings);
+        var settings = Startup.settings(environment, flags);
+        var databaseSettings = Startup.database(settings);
         var serverSettings = ServerSettings.from(settings);
         // The database opens on a thread of its own while CDI and Jersey start on this one.
-        var opening = StartupTask.start("colloquy-database-open", () -> Launch.open(databaseSettings, settings));
+        var opening = StartupTask.start("colloquy-database-open", () -> Startup.open(databaseSettings, settings));
         // The port first: a server that cannot listen creates no token it would then lose.
-        return HttpServer.start(
-                opening,
-                serverSettings,
-                Clock.systemUTC(),
-                () -> FirstStart.bootstrap(opening.join(), serverSettings, environment));
+        return HttpServer.start(opening, serverSettings, Clock.systemUTC(), environment);
     }
 }

@@ -1,6 +1,5 @@
 package dev.colloquy.app.cli;
 
-import dev.colloquy.app.config.Environment;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.token.ApiToken;
@@ -11,7 +10,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "token",
@@ -19,9 +17,6 @@ import picocli.CommandLine.ParentCommand;
         description = "Manage API tokens.",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 public class TokenCommand implements Runnable {
-
-    @ParentCommand
-    ColloquyCommand parent;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,13 +31,6 @@ public class TokenCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Issue a token; the secret is printed once, as the last line of standard output.")
     static class Create extends DatabaseCommand {
-        @ParentCommand
-        TokenCommand token;
-
-        @Override
-        Environment environment() {
-            return token.parent.environment;
-        }
 
         @Option(
                 names = "--project",
@@ -76,7 +64,7 @@ public class TokenCommand implements Runnable {
                     return Instant.parse(text);
                 } catch (DateTimeParseException e) {
                     throw new CommandLine.ParameterException(
-                            token.spec.commandLine(),
+                            spec.commandLine(),
                             "--expires-at must be an ISO-8601 UTC instant such as 2027-01-01T00:00:00Z, was '" + text
                                     + "'");
                 }
@@ -89,7 +77,7 @@ public class TokenCommand implements Runnable {
                             .sorted()
                             .toList();
                     throw new CommandLine.ParameterException(
-                            token.spec.commandLine(),
+                            spec.commandLine(),
                             "--project: there is no project '" + project + "'"
                                     + (known.isEmpty() ? "" : " (projects: " + String.join(", ", known) + ")")
                                     + "; add --create-project to create it");
@@ -113,13 +101,6 @@ public class TokenCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
     static class ListTokens extends DatabaseCommand {
-        @ParentCommand
-        TokenCommand token;
-
-        @Override
-        Environment environment() {
-            return token.parent.environment;
-        }
 
         @Option(names = "--project", paramLabel = "NAME", description = "only this project's tokens")
         String project;
@@ -158,13 +139,6 @@ public class TokenCommand implements Runnable {
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token at once.")
     static class Revoke extends DatabaseCommand {
-        @ParentCommand
-        TokenCommand token;
-
-        @Override
-        Environment environment() {
-            return token.parent.environment;
-        }
 
         @Parameters(paramLabel = "ID", description = "the token's id, as 'token list' shows it")
         String id;

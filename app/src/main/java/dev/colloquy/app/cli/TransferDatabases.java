@@ -2,6 +2,7 @@ package dev.colloquy.app.cli;
 
 import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.server.DatabaseStarter;
+import dev.colloquy.app.server.Startup;
 import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.ReadOnlyDatabase;
 import dev.colloquy.persistence.SchemaException;
@@ -29,14 +30,14 @@ final class TransferDatabases {
     private TransferDatabases() {}
 
     static DatabaseSettings settings(Environment environment, String flag, String url) {
-        Settings all = Launch.settings(environment, Map.of());
+        Settings all = Startup.settings(environment, Map.of());
         var values = new HashMap<String, String>();
         for (String name : SHARED) {
             all.get(name).ifPresent(value -> values.put(name, value));
         }
         values.put(DatabaseSettings.DATABASE_URL, url);
         try {
-            return Launch.database(Settings.of(values));
+            return Startup.database(Settings.of(values));
         } catch (ConfigurationException e) {
             if (e.setting().equals(DatabaseSettings.DATABASE_URL)) {
                 throw new ConfigurationException(flag, e.problem());
@@ -47,7 +48,7 @@ final class TransferDatabases {
 
     /** The settings besides the database's: limits, pool, timeouts. */
     static Settings sharedSettings(Environment environment) {
-        return Launch.settings(environment, Map.of());
+        return Startup.settings(environment, Map.of());
     }
 
     static void refuseSame(DatabaseSettings from, DatabaseSettings to) {

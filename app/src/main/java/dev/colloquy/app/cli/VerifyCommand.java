@@ -2,10 +2,8 @@ package dev.colloquy.app.cli;
 
 import dev.colloquy.transfer.Side;
 import dev.colloquy.transfer.Verifier;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "verify",
@@ -15,10 +13,7 @@ import picocli.CommandLine.ParentCommand;
                     + " with the first rows that differ. Both are opened read-only.",
             "Exit 0 only when every table matches."
         })
-public class VerifyCommand implements Callable<Integer> {
-
-    @ParentCommand
-    ColloquyCommand parent;
+public class VerifyCommand extends Subcommand {
 
     @Option(names = "--from", required = true, paramLabel = "URL", description = "the source database URL")
     String from;
@@ -28,7 +23,7 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var environment = parent.environment;
+        var environment = environment();
         var source = TransferDatabases.settings(environment, "--from", from);
         var target = TransferDatabases.settings(environment, "--to", to);
         TransferDatabases.refuseSame(source, target);

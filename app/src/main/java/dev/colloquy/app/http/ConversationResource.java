@@ -308,21 +308,25 @@ public class ConversationResource {
                         new Items<>(stored.stream().map(MessageView::of).toList())));
     }
 
+    /**
+     * The messages as sent, each with its metadata read as JSON. The store checks them once (how
+     * many, roles, content, metadata), for every caller alike; a missing list or message reaches it
+     * as {@code null}.
+     */
     private static List<NewMessage> messages(MessagesInput input) {
         if (input == null || input.messages() == null) {
-            throw new ApiException(Problem.VALIDATION, "the body must be {\"messages\": [...]}", "messages");
+            return null;
         }
         var messages = new ArrayList<NewMessage>(input.messages().size());
         for (int i = 0; i < input.messages().size(); i++) {
             var message = input.messages().get(i);
-            if (message == null) {
-                throw new ApiException(
-                        Problem.VALIDATION, "'messages[" + i + "]' must be an object", "messages[" + i + "]");
-            }
-            messages.add(new NewMessage(
-                    message.role(),
-                    message.content(),
-                    Metadata.of("messages[" + i + "].metadata", message.metadata())));
+            messages.add(
+                    message == null
+                            ? null
+                            : new NewMessage(
+                                    message.role(),
+                                    message.content(),
+                                    Metadata.of("messages[" + i + "].metadata", message.metadata())));
         }
         return messages;
     }

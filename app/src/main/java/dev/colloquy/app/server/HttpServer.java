@@ -1,8 +1,8 @@
 package dev.colloquy.app.server;
 
+import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.ColloquyApplication;
-import dev.colloquy.app.http.TokenUsage;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.StartupTask;
 import java.io.IOException;
@@ -10,8 +10,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.glassfish.grizzly.http.CompressionConfig;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
@@ -36,39 +36,39 @@ public final class HttpServer implements AutoCloseable {
 
     private final WeldContainer container;
     private final org.glassfish.grizzly.http.server.HttpServer grizzly;
-    private final ScheduledExecutorService scheduler;
-    private final Database database;
-    private final TokenUsage usage;
+    private final RunningService service;
     private final ProblemCodec codec;
 
     private HttpServer(
             WeldContainer container,
             org.glassfish.grizzly.http.server.HttpServer grizzly,
             ProblemCodec codec,
-            ScheduledExecutorService scheduler,
-            Database database,
-            TokenUsage usage) {
+            RunningService service) {
         this.container = container;
         this.grizzly = grizzly;
         this.codec = codec;
-        this.scheduler = scheduler;
-        this.database = database;
-        this.usage = usage;
+        this.service = service;
     }
 
+    /** Starts the server on an open database, without the first-start bootstrap. */
     public static HttpServer start(Database database, ServerSettings settings, Clock clock) {
-        return start(StartupTask.done(database), settings, clock, () -> {});
+        return start(StartupTask.done(database), settings, clock, service -> {});
     }
 
     /**
-     * Starts the server on the database {@code opening} yields; CDI and Jersey start while it
-     * opens. {@code onceBound} runs after the port is bound and before requests are announced, so
-     * that work which must happen once (the first admin token) never happens for a server that
-     * cannot listen. When the server cannot start, the database is closed (once it has opened) and
-     * the failure thrown; a failure to open the database is thrown as it was.
+     * Starts the server on the database {@code opening} yields, as {@code colloquy serve} does;
+     * CDI and Jersey start while it opens. The first-start bootstrap writes a new admin token to
+     * {@code environment}'s output after the port is bound, so that it never happens for a server
+     * that cannot listen. When the server cannot start, the database is closed (once it has
+     * opened) and the failure thrown; a failure to open the database is thrown as it was.
      */
     public static HttpServer start(
-            StartupTask<Database> opening, ServerSettings settings, Clock clock, Runnable onceBound) {
+            StartupTask<Database> opening, ServerSettings settings, Clock clock, Environment environment) {
+        return start(opening, settings, clock, service -> service.firstStart(environment));
+    }
+
+    private static HttpServer start(
+            StartupTask<Database> opening, ServerSettings settings, Clock clock, Consumer<RunningService> onceBound) {
         try {
             return open(opening, settings, clock, onceBound);
         } catch (RuntimeException | Error e) {
@@ -78,7 +78,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static HttpServer open(
-            StartupTask<Database> opening, ServerSettings settings, Clock clock, Runnable onceBound) {
+            StartupTask<Database> opening, ServerSettings settings, Clock clock, Consumer<RunningService> onceBound) {
         // Grizzly logs through java.util.logging; route it to the same log as the rest.
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -96,7 +96,7 @@ public final class HttpServer implements AutoCloseable {
                             .property("jersey.config.server.wadl.disableWadl", true),
                     false);
             Database database = opening.join();
-            container.select(ServiceContext.class).get().start(database, settings, clock);
+            var service = RunningService.start(database, settings, clock, container);
             var codec = new ProblemCodec();
             grizzly.getListeners().forEach(listener -> {
                 // A body read waits for the client's next bytes no longer than this; the worker
@@ -132,15 +132,14 @@ public final class HttpServer implements AutoCloseable {
                 throw new ExecutionException(e);
             }
             try {
-                onceBound.run();
+                onceBound.accept(service);
             } catch (RuntimeException e) {
                 grizzly.shutdownNow();
                 codec.close();
                 throw e;
             }
-            var usage = container.select(TokenUsage.class).get();
-            var scheduler = BackgroundJobs.start(database, settings, usage, clock);
-            var server = new HttpServer(container, grizzly, codec, scheduler, database, usage);
+            service.startJobs();
+            var server = new HttpServer(container, grizzly, codec, service);
             LOG.info("Colloquy listening on {}", server.uri());
             return server;
         } catch (ExecutionException e) {
@@ -188,10 +187,8 @@ public final class HttpServer implements AutoCloseable {
             LOG.warn("The HTTP server did not stop cleanly: {}", e.getMessage());
         }
         codec.close();
-        scheduler.shutdownNow();
-        usage.flush();
+        service.close();
         container.close();
-        database.close();
         LOG.info("Stopped");
     }
 }

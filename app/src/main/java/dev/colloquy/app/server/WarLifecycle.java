@@ -1,12 +1,8 @@
 package dev.colloquy.app.server;
 
-import dev.colloquy.app.config.AppSettings;
 import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
-import dev.colloquy.app.http.TokenUsage;
 import dev.colloquy.persistence.Database;
-import dev.colloquy.persistence.DatabaseSettings;
-import dev.colloquy.persistence.spi.Backends;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -17,8 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,36 +26,37 @@ public class WarLifecycle implements ServletContextListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarLifecycle.class);
 
-    private Database database;
-    private ScheduledExecutorService scheduler;
+    private RunningService service;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        var settings = AppSettings.merge(Map.of(), System.getProperties(), System.getenv());
-        var databaseSettings = DatabaseSettings.resolve(settings, Backends.installed());
-        var serverSettings = ServerSettings.from(settings);
-        database = DatabaseStarter.open(databaseSettings, Clock.systemUTC(), serverSettings.limits());
+        // What the first start prints goes to the server log.
         var log = new PrintStream(new LogStream(), true, StandardCharsets.UTF_8);
-        FirstStart.bootstrap(database, serverSettings, new Environment(Map.of(), new Properties(), log, log));
-        var cdi = CDI.current();
-        cdi.select(ServiceContext.class).get().start(database, serverSettings, Clock.systemUTC());
-        var usage = cdi.select(TokenUsage.class).get();
-        scheduler = BackgroundJobs.start(database, serverSettings, usage, Clock.systemUTC());
+        var environment = new Environment(System.getenv(), System.getProperties(), log, log);
+        var settings = Startup.settings(environment, Map.of());
+        var serverSettings = ServerSettings.from(settings);
+        Database database = Startup.open(Startup.database(settings), settings);
+        try {
+            service = RunningService.start(database, serverSettings, Clock.systemUTC(), CDI.current());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        try {
+            service.firstStart(environment);
+            service.startJobs();
+        } catch (RuntimeException e) {
+            service.close();
+            service = null;
+            throw e;
+        }
         LOG.info("Colloquy started in the application server");
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-        try {
-            CDI.current().select(TokenUsage.class).get().flush();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not record the last token use: {}", e.getMessage());
-        }
-        if (database != null) {
-            database.close();
+        if (service != null) {
+            service.close();
         }
     }
 
