@@ -1,5 +1,6 @@
 package dev.colloquy.bench;
 
+import dev.colloquy.persistence.PersistenceUnit;
 import dev.colloquy.persistence.spi.ColumnCodec;
 import dev.colloquy.persistence.spi.DatabaseBackend;
 import java.io.IOException;
@@ -11,10 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
 
 /**
  * A backend's named native query, read from the backend's own mapping file (the SQL Colloquy
@@ -26,12 +30,22 @@ record NativeSql(String sql, List<String> parameters) {
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
 
     static NativeSql named(DatabaseBackend backend, String name) {
-        try (InputStream in = backend.getClass()
-                .getClassLoader()
-                .getResourceAsStream(backend.schema().mappingFile())) {
+        ClassLoader loader = backend.getClass().getClassLoader();
+        var unit = PersistenceUnit.named(backend.schema().persistenceUnit(), loader);
+        for (String mappingFile : unit.mappingFiles()) {
+            var found = find(loader, mappingFile, name);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new IllegalStateException(
+                "the mapping files " + unit.mappingFiles() + " of " + unit.name() + " have no query named " + name);
+    }
+
+    private static Optional<NativeSql> find(ClassLoader loader, String mappingFile, String name) {
+        try (InputStream in = loader.getResourceAsStream(mappingFile)) {
             if (in == null) {
-                throw new IllegalStateException(
-                        "no mapping file " + backend.schema().mappingFile());
+                throw new IllegalStateException("no mapping file " + mappingFile);
             }
             var factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -44,12 +58,12 @@ record NativeSql(String sql, List<String> parameters) {
                             .item(0)
                             .getTextContent()
                             .strip();
-                    return positional(text);
+                    return Optional.of(positional(text));
                 }
             }
-            throw new IllegalStateException(backend.schema().mappingFile() + " has no query named " + name);
-        } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
-            throw new IllegalStateException("cannot read " + backend.schema().mappingFile() + ": " + e.getMessage(), e);
+            return Optional.empty();
+        } catch (IOException | ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("cannot read " + mappingFile + ": " + e.getMessage(), e);
         }
     }
 

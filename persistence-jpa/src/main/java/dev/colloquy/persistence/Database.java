@@ -1,15 +1,11 @@
 package dev.colloquy.persistence;
 
-import dev.colloquy.conversation.ConversationEntity;
 import dev.colloquy.conversation.ConversationStore;
-import dev.colloquy.conversation.TagEntity;
 import dev.colloquy.domain.IdentifiedEntity;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.Limits;
 import dev.colloquy.domain.Validation;
 import dev.colloquy.idempotency.IdempotencyStore;
-import dev.colloquy.idempotency.IdempotentRequestEntity;
-import dev.colloquy.message.MessageEntity;
 import dev.colloquy.message.MessageStore;
 import dev.colloquy.persistence.config.MigrateMode;
 import dev.colloquy.persistence.spi.DataSources;
@@ -23,6 +19,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import jakarta.persistence.SchemaValidationException;
+import jakarta.persistence.spi.PersistenceProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +28,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,44 +182,61 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The native queries every backend reads alike; each backend's own mapping file holds the rest. */
-    static final String SHARED_QUERIES = "META-INF/colloquy/shared-orm.xml";
+    /** The unit every backend shares (META-INF/persistence.xml of this module). */
+    static final String SHARED_UNIT = "colloquy";
+
+    /** The entities a database opened for {@link Scope#ADMINISTRATION} maps. */
+    private static final Set<String> ADMINISTRATION_ENTITIES =
+            Set.of(IdentifiedEntity.class.getName(), ProjectEntity.class.getName(), ApiTokenEntity.class.getName());
 
     /**
-     * Hibernate's settings on every backend: the schema is Flyway's alone, inserts are batched,
-     * instants are UTC, and a page over a fetched collection is refused rather than done in memory.
+     * The shared persistence unit completed with the backend's (its provider, mapping file and
+     * properties), with the pools as its data source. A database opened for administration maps
+     * the project and token entities only, and reads no mapping file.
      */
-    private static final Map<String, Object> HIBERNATE_DEFAULTS = Map.of(
-            "hibernate.hbm2ddl.auto", "none",
-            "hibernate.jdbc.batch_size", "100",
-            "hibernate.order_inserts", "true",
-            "hibernate.jdbc.time_zone", "UTC",
-            "hibernate.query.fail_on_pagination_over_collection_fetch", "true");
-
     private static EntityManagerFactory createFactory(DatabaseSettings settings, DataSources dataSources, Scope scope) {
         var backend = settings.backend();
-        var config = new PersistenceConfiguration("colloquy")
-                .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
-                .managedClass(IdentifiedEntity.class)
-                .managedClass(ProjectEntity.class)
-                .managedClass(ApiTokenEntity.class);
-        if (scope == Scope.ALL) {
-            config.managedClass(ConversationEntity.class)
-                    .managedClass(TagEntity.class)
-                    .managedClass(MessageEntity.class)
-                    .managedClass(IdempotentRequestEntity.class)
-                    .mappingFile(SHARED_QUERIES)
-                    .mappingFile(backend.schema().mappingFile());
+        ClassLoader loader = Database.class.getClassLoader();
+        var shared = PersistenceUnit.named(SHARED_UNIT, loader);
+        var own = PersistenceUnit.named(
+                backend.schema().persistenceUnit(), backend.getClass().getClassLoader());
+        var config =
+                new PersistenceConfiguration(own.name()).transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL);
+        for (String entity : shared.classes()) {
+            if (scope == Scope.ALL || ADMINISTRATION_ENTITIES.contains(entity)) {
+                config.managedClass(load(entity, loader));
+            }
         }
-        config.property(
+        if (scope == Scope.ALL) {
+            shared.mappingFiles().forEach(config::mappingFile);
+            own.mappingFiles().forEach(config::mappingFile);
+        }
+        config.properties(Map.copyOf(shared.properties()))
+                .properties(Map.copyOf(own.properties()))
+                .property(
                         "jakarta.persistence.nonJtaDataSource",
-                        new RoutingDataSource(dataSources.writer(), dataSources.reader()))
-                .properties(HIBERNATE_DEFAULTS)
-                .properties(backend.schema().persistenceProperties())
-                // Named queries are checked by the contract suite, which runs every one of them on
-                // both backends, not again at each start.
-                .property("hibernate.query.startup_check", "false");
-        return backend.schema().persistenceProvider().createEntityManagerFactory(config);
+                        new RoutingDataSource(dataSources.writer(), dataSources.reader()));
+        String provider = own.provider()
+                .or(shared::provider)
+                .orElseThrow(
+                        () -> new IllegalStateException("the persistence unit " + own.name() + " names no provider"));
+        try {
+            return ((PersistenceProvider) load(provider, backend.getClass().getClassLoader())
+                            .getDeclaredConstructor()
+                            .newInstance())
+                    .createEntityManagerFactory(config);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot use the persistence provider " + provider + ": " + e, e);
+        }
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(
+                    "a persistence unit names the class " + name + ", which is not on the class path", e);
+        }
     }
 
     /** Hibernate checks its mapping against the migrated schema; it never creates or alters tables. */

@@ -1,11 +1,9 @@
 package dev.colloquy.persistence.spi;
 
-import jakarta.persistence.spi.PersistenceProvider;
 import java.sql.SQLException;
-import java.util.Map;
 import javax.sql.DataSource;
 
-/** A backend's schema: its migrations and what its persistence unit adds to the shared one. */
+/** A backend's schema: its migrations, and the persistence unit that completes the shared one. */
 public interface BackendSchema {
 
     /** Prepares a database before its first migration (settings that must precede the first table). */
@@ -22,13 +20,10 @@ public interface BackendSchema {
     /** The Flyway location of this backend's migrations. */
     String migrationLocation();
 
-    PersistenceProvider persistenceProvider();
-
-    /** The provider's properties this database needs beyond the shared ones (its dialect, say). */
-    default Map<String, Object> persistenceProperties() {
-        return Map.of();
-    }
-
-    /** The mapping file that holds this backend's named native queries. */
-    String mappingFile();
+    /**
+     * The name of this backend's persistence unit, declared in its {@code META-INF/persistence.xml}:
+     * its provider, its mapping file (the named native queries written for this database) and its
+     * properties, which the shared unit {@code colloquy} is completed with.
+     */
+    String persistenceUnit();
 }

@@ -7,11 +7,9 @@ import dev.colloquy.persistence.spi.BackendSearch;
 import dev.colloquy.persistence.spi.ConnectionTarget;
 import dev.colloquy.persistence.spi.DatabaseBackend;
 import dev.colloquy.persistence.spi.Failure;
-import jakarta.persistence.spi.PersistenceProvider;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
-import org.hibernate.jpa.HibernatePersistenceProvider;
 
 /**
  * PostgreSQL: for production, many concurrent writers and several Colloquy instances. One pool
@@ -72,14 +70,10 @@ public final class PostgresBackend implements DatabaseBackend {
             return "classpath:db/colloquy/postgres";
         }
 
+        /** PostgreSQL's native queries (META-INF/persistence.xml). */
         @Override
-        public PersistenceProvider persistenceProvider() {
-            return new HibernatePersistenceProvider();
-        }
-
-        @Override
-        public String mappingFile() {
-            return "META-INF/colloquy/postgres-orm.xml";
+        public String persistenceUnit() {
+            return "colloquy-postgres";
         }
     }
 

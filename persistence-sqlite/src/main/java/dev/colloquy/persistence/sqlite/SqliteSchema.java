@@ -2,16 +2,13 @@ package dev.colloquy.persistence.sqlite;
 
 import dev.colloquy.persistence.spi.BackendSchema;
 import dev.colloquy.persistence.spi.ConnectionTarget;
-import jakarta.persistence.spi.PersistenceProvider;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.hibernate.jpa.HibernatePersistenceProvider;
 
-/** SQLite's migrations, their lock file, and Hibernate's community dialect. */
+/** SQLite's migrations, their lock file, and its persistence unit. */
 final class SqliteSchema implements BackendSchema {
 
     /** Incremental auto-vacuum must be chosen before the first table exists. */
@@ -49,22 +46,9 @@ final class SqliteSchema implements BackendSchema {
         return "classpath:db/colloquy/sqlite";
     }
 
+    /** Hibernate's community dialect and SQLite's native queries (META-INF/persistence.xml). */
     @Override
-    public PersistenceProvider persistenceProvider() {
-        return new HibernatePersistenceProvider();
-    }
-
-    @Override
-    public Map<String, Object> persistenceProperties() {
-        return Map.of(
-                "hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect",
-                // FTS5's shadow tables have untyped columns that Hibernate's grouped metadata
-                // extraction cannot read (Hibernate 7.4); reading the mapped tables one by one skips them.
-                "hibernate.hbm2ddl.jdbc_metadata_extraction_strategy", "individually");
-    }
-
-    @Override
-    public String mappingFile() {
-        return "META-INF/colloquy/sqlite-orm.xml";
+    public String persistenceUnit() {
+        return "colloquy-sqlite";
     }
 }

@@ -1,0 +1,90 @@
+package dev.colloquy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.PersistenceUnit;
+import jakarta.persistence.Persistence;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The persistence units are standard descriptors that tools can read: each {@code
+ * META-INF/persistence.xml} and every mapping file it names is valid against the Jakarta
+ * Persistence 3.2 schemas, the shared unit boots through the standard {@code Persistence}
+ * bootstrap on its own, and each backend's unit names the mapping file Colloquy runs with.
+ */
+class PersistenceUnitTest {
+
+    private static final ClassLoader LOADER = PersistenceUnitTest.class.getClassLoader();
+
+    @Test
+    void everyDescriptorAndMappingFileIsValidJakartaPersistence() throws Exception {
+        var schemas = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        var persistence = schemas.newSchema(LOADER.getResource("jakarta/persistence/persistence_3_2.xsd"));
+        var orm = schemas.newSchema(LOADER.getResource("jakarta/persistence/orm_3_2.xsd"));
+        List<URL> descriptors = Collections.list(LOADER.getResources("META-INF/persistence.xml"));
+        assertThat(descriptors).as("the shared unit and one per backend").hasSize(3);
+        var units = new ArrayList<PersistenceUnit>();
+        for (URL descriptor : descriptors) {
+            try (InputStream in = descriptor.openStream()) {
+                persistence.newValidator().validate(new StreamSource(in, descriptor.toString()));
+            }
+        }
+        for (String name : List.of("colloquy", "colloquy-sqlite", "colloquy-postgres")) {
+            units.add(PersistenceUnit.named(name, LOADER));
+        }
+        for (var unit : units) {
+            for (String mappingFile : unit.mappingFiles()) {
+                URL file = LOADER.getResource(mappingFile);
+                assertThat(file).as(unit.name() + " names " + mappingFile).isNotNull();
+                try (InputStream in = file.openStream()) {
+                    orm.newValidator().validate(new StreamSource(in, file.toString()));
+                }
+            }
+        }
+        assertThat(units.get(0).classes()).hasSize(7);
+        assertThat(units.get(0).provider())
+                .as("the shared unit names no provider")
+                .isEmpty();
+        assertThat(units.get(1).mappingFiles()).containsExactly("META-INF/colloquy/sqlite-orm.xml");
+        assertThat(units.get(1).properties()).containsKey("hibernate.dialect");
+        assertThat(units.get(2).mappingFiles()).containsExactly("META-INF/colloquy/postgres-orm.xml");
+        assertThat(units.subList(1, 3))
+                .allSatisfy(
+                        unit -> assertThat(unit.provider()).contains("org.hibernate.jpa.HibernatePersistenceProvider"));
+    }
+
+    /** A tool that reads persistence.xml and bootstraps the shared unit gets the entities Colloquy maps. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void theSharedUnitBootsThroughTheStandardBootstrap(String backend) {
+        String url = TestDatabases.freshUrl(backend);
+        try (Database database = Database.open(TestDatabases.settings(url))) {
+            database.projects().findOrCreate("seen-by-a-tool");
+            var properties = new HashMap<String, Object>(
+                    PersistenceUnit.named(database.settings().backend().schema().persistenceUnit(), LOADER)
+                            .properties());
+            properties.put(
+                    "jakarta.persistence.nonJtaDataSource",
+                    database.dataSources().reader());
+            try (var factory = Persistence.createEntityManagerFactory("colloquy", properties);
+                    var em = factory.createEntityManager()) {
+                assertThat(factory.getMetamodel().getEntities()).hasSize(6);
+                assertThat(em.createQuery("select p.name from Project p", String.class)
+                                .getResultList())
+                        .containsExactly("seen-by-a-tool");
+            }
+        }
+    }
+}
