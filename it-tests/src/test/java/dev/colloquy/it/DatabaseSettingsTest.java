@@ -279,6 +279,48 @@ class DatabaseSettingsTest {
                 .isEqualTo("PGHOST");
     }
 
+    /**
+     * A server's data source needs DB_DRIVER, excludes a URL and a file path, and is known by a
+     * java: name; the target is a placeholder until a connection names the database, whose URL
+     * must then be the named backend's.
+     */
+    @Test
+    void aServerDataSourceIsNamedWithItsDriver() {
+        var settings = resolve("DATABASE_JNDI", "java:jboss/datasources/Colloquy", "DB_DRIVER", "postgres");
+        assertThat(settings.backend().name()).isEqualTo("postgres");
+        assertThat(settings.dataSource()).contains("java:jboss/datasources/Colloquy");
+        assertThat(settings.describe()).contains("data source java:jboss/datasources/Colloquy");
+        var reached = settings.reachedAt("jdbc:postgresql://db.internal:5433/memory?ApplicationName=colloquy");
+        assertThat(reached.target().location()).isEqualTo("db.internal:5433/memory");
+        assertThat(reached.target().properties())
+                .as("the options the settings gave are kept")
+                .containsKey("colloquy.lockTimeoutMillis");
+        assertThat(assertThrows(() -> settings.reachedAt("jdbc:sqlite:/tmp/x.db"))
+                        .setting())
+                .isEqualTo("DB_DRIVER");
+
+        assertThat(failure("DATABASE_JNDI", "java:jboss/datasources/Colloquy").getMessage())
+                .startsWith("DATABASE_JNDI: needs DB_DRIVER");
+        assertThat(failure("DATABASE_JNDI", "jboss/datasources/Colloquy", "DB_DRIVER", "sqlite")
+                        .setting())
+                .isEqualTo("DATABASE_JNDI");
+        assertThat(failure("DATABASE_JNDI", "java:x", "DB_DRIVER", "sqlite", "DATABASE_URL", "sqlite:y.db")
+                        .setting())
+                .isEqualTo("DATABASE_JNDI");
+        assertThat(failure("DATABASE_JNDI", "java:x", "DB_DRIVER", "sqlite", "DATABASE_PATH", "y.db")
+                        .setting())
+                .isEqualTo("DATABASE_PATH");
+    }
+
+    private static ConfigurationException assertThrows(Runnable work) {
+        try {
+            work.run();
+        } catch (ConfigurationException e) {
+            return e;
+        }
+        throw new AssertionError("no ConfigurationException");
+    }
+
     @Test
     void aMalformedUrlNeverEchoesItsPassword() {
         var error = failure("DATABASE_URL", "postgres://u:" + ENCODED_PASSWORD + "@h:notaport/db");

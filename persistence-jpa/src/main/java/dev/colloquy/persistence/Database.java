@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,9 +124,11 @@ public final class Database implements AutoCloseable {
         return open(settings, clock, limits, Scope.ALL);
     }
 
-    public static Database open(DatabaseSettings settings, Clock clock, Limits limits, Scope scope) {
-        var backend = settings.backend();
-        DataSources dataSources = backend.connections().open(settings.target(), settings.pool());
+    public static Database open(DatabaseSettings requested, Clock clock, Limits limits, Scope scope) {
+        var backend = requested.backend();
+        var pools = pools(requested);
+        DatabaseSettings settings = pools.settings();
+        DataSources dataSources = pools.dataSources();
         StartupTask<EntityManagerFactory> booting = null;
         try {
             try (Connection connection = dataSources.writer().getConnection()) {
@@ -169,6 +172,30 @@ public final class Database implements AutoCloseable {
             dataSources.closeAfter(e);
             throw e;
         }
+    }
+
+    private record Pools(DatabaseSettings settings, DataSources dataSources) {}
+
+    /**
+     * Colloquy's own pools, or those of the application server's data source ({@code
+     * DATABASE_JNDI}); then a first connection names the database, for locks and messages.
+     */
+    private static Pools pools(DatabaseSettings settings) {
+        var connections = settings.backend().connections();
+        if (settings.dataSource().isEmpty()) {
+            return new Pools(settings, connections.open(settings.target(), settings.pool()));
+        }
+        String name = settings.dataSource().get();
+        DataSource provided = ServerDataSources.lookup(name);
+        String url;
+        try (Connection connection = provided.getConnection()) {
+            url = connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "could not connect through the data source " + name + ": " + e.getMessage(), e);
+        }
+        var reached = settings.reachedAt(url);
+        return new Pools(reached, connections.adopt(provided, reached.target()));
     }
 
     /** Opening failed: the factory is closed whenever its boot ends, and its failure, if any, dropped. */

@@ -22,6 +22,7 @@ public final class ReadOnlyDatabase implements AutoCloseable {
     }
 
     public static ReadOnlyDatabase open(DatabaseSettings settings) {
+        ServerDataSources.refuse(settings);
         var backend = settings.backend();
         DataSources dataSources = backend.connections().openReadOnly(settings.target(), settings.pool());
         try {

@@ -67,7 +67,7 @@ public class CopyCommand extends Subcommand {
                     "--batch-size", "must be between 1 and " + Copier.Options.MAX_BATCH + ", was " + batchSize);
         }
         var source = TransferDatabases.settings(environment, "--from", from);
-        var target = Startup.withMigrate(TransferDatabases.settings(environment, "--to", to), MigrateMode.AUTO);
+        var target = TransferDatabases.settings(environment, "--to", to).withMigrate(MigrateMode.AUTO);
         TransferDatabases.refuseSame(source, target);
         try (var sourceDb = TransferDatabases.openReadOnly(source)) {
             TransferDatabases.requireCurrent("--from", source, sourceDb.schema());

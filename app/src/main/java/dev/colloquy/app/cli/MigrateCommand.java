@@ -18,7 +18,7 @@ public class MigrateCommand extends DatabaseCommand {
     public Integer call() {
         var environment = environment();
         var settings = settings();
-        var resolved = Startup.withMigrate(Startup.database(settings), info ? MigrateMode.OFF : MigrateMode.AUTO);
+        var resolved = Startup.database(settings).withMigrate(info ? MigrateMode.OFF : MigrateMode.AUTO);
         try (var db = Startup.open(resolved, settings)) {
             var out = environment.out();
             if (info) {

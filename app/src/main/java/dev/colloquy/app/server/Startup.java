@@ -5,7 +5,6 @@ import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.DatabaseSettings;
-import dev.colloquy.persistence.config.MigrateMode;
 import dev.colloquy.persistence.config.Settings;
 import dev.colloquy.persistence.spi.Backends;
 import java.time.Clock;
@@ -41,11 +40,5 @@ public final class Startup {
         var limits = ServerSettings.limits(settings);
         return DatabaseStarter.open(
                 database(settings), s -> Database.open(s, Clock.systemUTC(), limits, Database.Scope.ADMINISTRATION));
-    }
-
-    /** The same database settings with another {@code DB_MIGRATE} mode. */
-    public static DatabaseSettings withMigrate(DatabaseSettings settings, MigrateMode mode) {
-        return new DatabaseSettings(
-                settings.backend(), settings.target(), settings.pool(), settings.startupTimeout(), mode);
     }
 }

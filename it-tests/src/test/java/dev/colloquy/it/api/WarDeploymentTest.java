@@ -15,12 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * app/target/colloquy.war deployed in a real WildFly (unpacked from Maven Central by the build)
- * on each backend: the API answers with the same JSON and problem documents as the standalone
- * server. The server runs as its own process with its own base directory, and is stopped after.
+ * on each backend, once with Colloquy's own pool and once with a data source the server defines
+ * ({@code DATABASE_JNDI}, its driver installed as a server module, as docs/deploy-war.md shows):
+ * the API answers with the same JSON and problem documents as the standalone server. The server
+ * runs as its own process with its own base directory, and is stopped after.
  */
 class WarDeploymentTest {
 
@@ -37,9 +39,16 @@ class WarDeploymentTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"sqlite", "postgres"})
-    void theWarServesTheApiInWildFly(String backend, @TempDir Path base) throws Exception {
+    private static final String JNDI_NAME = "java:jboss/datasources/Colloquy";
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({
+        "sqlite, bundled pool, 3100",
+        "sqlite, server data source, 3200",
+        "postgres, bundled pool, 3300",
+        "postgres, server data source, 3400"
+    })
+    void theWarServesTheApiInWildFly(String backend, String pool, int portOffset, @TempDir Path base) throws Exception {
         assertThat(WAR).exists();
         Path home = wildflyHome();
         copy(home.resolve("standalone"), base);
@@ -48,10 +57,19 @@ class WarDeploymentTest {
         var builder = new ProcessBuilder(
                         home.resolve("bin/standalone.sh").toString(),
                         "-Djboss.server.base.dir=" + base,
-                        "-Djboss.socket.binding.port-offset=" + (backend.equals("sqlite") ? 3100 : 3200))
+                        "-Djboss.socket.binding.port-offset=" + portOffset)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("DATABASE_URL", TestDatabases.freshUrl(backend));
+        String url = TestDatabases.freshUrl(backend);
+        boolean serverDataSource = pool.equals("server data source");
+        if (serverDataSource) {
+            ServerDataSource.define(home, base, TestDatabases.settings(url).target());
+            builder.environment().put("JBOSS_MODULEPATH", ServerDataSource.modulePath(home, base));
+            builder.environment().put("DATABASE_JNDI", JNDI_NAME);
+            builder.environment().put("DB_DRIVER", backend);
+        } else {
+            builder.environment().put("DATABASE_URL", url);
+        }
         builder.environment().put("COLLOQUY_ADMIN_TOKEN", ADMIN);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment()
@@ -63,7 +81,16 @@ class WarDeploymentTest {
         Process server = builder.start();
         try {
             awaitDeployment(server, log);
-            int port = 8080 + (backend.equals("sqlite") ? 3100 : 3200);
+            int port = 8080 + portOffset;
+            String started = Files.readString(log);
+            String ownPool = backend.equals("sqlite") ? "colloquy-sqlite-writer" : "colloquy-postgres";
+            if (serverDataSource) {
+                assertThat(started)
+                        .contains("of the application server's data source " + JNDI_NAME)
+                        .doesNotContain(ownPool + " - Start");
+            } else {
+                assertThat(started).contains(ownPool + " - Start");
+            }
             var api = new Api(URI.create("http://127.0.0.1:" + port + "/colloquy/"));
 
             var ready = api.get("health/ready", null);

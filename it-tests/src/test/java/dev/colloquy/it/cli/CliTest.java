@@ -82,6 +82,20 @@ class CliTest {
         assertThat(file).doesNotExist();
     }
 
+    /** A server's data source exists only inside an application server: a command says so in one line. */
+    @Test
+    void aServerDataSourceIsRefusedOutsideAnApplicationServer() {
+        var env = Map.of("DATABASE_JNDI", "java:jboss/datasources/Colloquy", "DB_DRIVER", "sqlite");
+        for (String command : new String[] {"migrate", "check", "serve"}) {
+            Run run = run(env, command);
+            assertThat(run.code()).as(command + ": " + run).isEqualTo(2);
+            assertThat(run.err().strip())
+                    .as(command)
+                    .startsWith("DATABASE_JNDI: ")
+                    .doesNotContain("\n");
+        }
+    }
+
     @Test
     void checkReadsOnlyAndChangesNothing() throws Exception {
         String url = TestDatabases.freshUrl("sqlite");

@@ -61,6 +61,13 @@ public interface BackendConnections {
     DataSources openReadOnly(ConnectionTarget target, PoolSettings pool);
 
     /**
+     * The connections of a pool that an application server provides (and closes), for a database
+     * at {@code target}: the backend wraps them as its own pools would be (SQLite's explicit
+     * transactions). The sessions must run with the settings {@link #verifySession} checks.
+     */
+    DataSources adopt(DataSource provided, ConnectionTarget target);
+
+    /**
      * Checks that a connection to {@code target} runs with the settings the application relies on
      * (its options included); fails fast if not.
      */

@@ -12,7 +12,6 @@ import dev.colloquy.persistence.spi.ConnectionTarget;
 import dev.colloquy.persistence.spi.DataSources;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -180,6 +179,12 @@ final class PostgresConnections implements BackendConnections {
         return new DataSources(dataSource, dataSource, dataSource);
     }
 
+    /** The server's pool serves reads and writes alike, as Colloquy's own does. */
+    @Override
+    public DataSources adopt(DataSource provided, ConnectionTarget target) {
+        return new DataSources(provided, provided, () -> {});
+    }
+
     @Override
     public ColumnCodec columns() {
         return new PostgresColumns();
@@ -226,34 +231,60 @@ final class PostgresConnections implements BackendConnections {
         return config;
     }
 
+    /**
+     * The session settings Colloquy's pool gives each connection; a server's data source must give
+     * them too (see docs/deploy-war.md), and each message names the driver property that does.
+     */
     @Override
     public void verifySession(Connection connection, ConnectionTarget target) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                var rows = statement.executeQuery(
+        try (var statement = connection.prepareStatement(
                         "SELECT current_setting('TimeZone'), current_setting('application_name'),"
                                 + " current_setting('server_version_num')::int,"
                                 + " (EXTRACT(EPOCH FROM current_setting('lock_timeout')::interval) * 1000)::bigint,"
-                                + " (EXTRACT(EPOCH FROM current_setting('statement_timeout')::interval) * 1000)::bigint")) {
+                                + " (EXTRACT(EPOCH FROM current_setting('statement_timeout')::interval) * 1000)::bigint");
+                var rows = statement.executeQuery()) {
             rows.next();
             String zone = rows.getString(1);
             if (!zone.equals("UTC") && !zone.equals("Etc/UTC")) {
-                throw new IllegalStateException("PostgreSQL session time zone is '" + zone + "', expected UTC");
+                throw new IllegalStateException("PostgreSQL session time zone is '" + zone
+                        + "', expected UTC (driver property options=-c TimeZone=UTC)");
             }
             if (!APPLICATION_NAME.equals(rows.getString(2))) {
-                throw new IllegalStateException("PostgreSQL session application_name is '" + rows.getString(2) + "'");
+                throw new IllegalStateException("PostgreSQL session application_name is '" + rows.getString(2)
+                        + "', expected '" + APPLICATION_NAME + "' (driver property ApplicationName)");
             }
             if (rows.getLong(4) != lockTimeoutMillis(target)) {
                 throw new IllegalStateException("PostgreSQL session lock_timeout is " + rows.getLong(4)
-                        + " ms, expected " + lockTimeoutMillis(target) + " ms");
+                        + " ms, expected " + lockTimeoutMillis(target)
+                        + " ms (POSTGRES_LOCK_TIMEOUT; driver property options=-c lock_timeout=...)");
             }
             if (rows.getLong(5) != statementTimeoutMillis(target)) {
                 throw new IllegalStateException("PostgreSQL session statement_timeout is " + rows.getLong(5)
-                        + " ms, expected " + statementTimeoutMillis(target) + " ms");
+                        + " ms, expected " + statementTimeoutMillis(target)
+                        + " ms (POSTGRES_STATEMENT_TIMEOUT; driver property options=-c statement_timeout=...)");
             }
             if (rows.getInt(3) < MIN_SERVER_VERSION) {
                 throw new IllegalStateException("PostgreSQL server version " + rows.getInt(3)
                         + " is too old; Colloquy needs PostgreSQL 13 or newer");
             }
+        }
+        requireUntypedStrings(connection);
+    }
+
+    /**
+     * JSON columns are written from strings, which the server then reads as JSON: that needs
+     * strings sent untyped. Typed varchar, a string finds no function that takes JSON (42883).
+     */
+    private static void requireUntypedStrings(Connection connection) throws SQLException {
+        try (var probe = connection.prepareStatement("SELECT jsonb_typeof(?)")) {
+            probe.setString(1, "{}");
+            probe.executeQuery().close();
+        } catch (SQLException e) {
+            if (!"42883".equals(e.getSQLState())) {
+                throw e;
+            }
+            throw new IllegalStateException("PostgreSQL connection sends strings typed varchar, expected untyped"
+                    + " (driver property stringtype=unspecified)");
         }
     }
 }

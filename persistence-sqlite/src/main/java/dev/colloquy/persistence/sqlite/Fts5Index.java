@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /** SQLite's full-text indexes: FTS5 external-content tables over messages and titles. */
 final class Fts5Index implements BackendSearch {
@@ -41,8 +40,8 @@ final class Fts5Index implements BackendSearch {
                 statement.execute("INSERT INTO " + index + " (" + index + ", rank) VALUES ('integrity-check', 1)");
             }
             return true;
-        } catch (SQLiteException e) {
-            if (e.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT_VTAB) {
+        } catch (SQLException e) {
+            if (SqliteErrors.resultCode(e).orElse(null) == SQLiteErrorCode.SQLITE_CORRUPT_VTAB) {
                 return false;
             }
             throw e;

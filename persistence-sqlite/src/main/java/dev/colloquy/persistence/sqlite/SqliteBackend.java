@@ -9,7 +9,6 @@ import dev.colloquy.persistence.spi.Failure;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * SQLite: an embedded file, the zero-configuration default. Its pools are described in {@link
@@ -67,10 +66,11 @@ public final class SqliteBackend implements DatabaseBackend {
             // longer than a lock is waited for), or every reader for DB_POOL_CONNECT_TIMEOUT.
             return Failure.OVERLOADED;
         }
-        if (!(error instanceof SQLiteException sqlite)) {
+        var resultCode = SqliteErrors.resultCode(error);
+        if (resultCode.isEmpty()) {
             return Failure.OTHER;
         }
-        SQLiteErrorCode code = sqlite.getResultCode();
+        SQLiteErrorCode code = resultCode.get();
         return switch (code) {
             case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY -> Failure.UNIQUE_VIOLATION;
             case SQLITE_CONSTRAINT_FOREIGNKEY -> Failure.FOREIGN_KEY_VIOLATION;

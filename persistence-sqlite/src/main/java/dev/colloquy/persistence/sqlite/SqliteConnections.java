@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -164,6 +165,21 @@ final class SqliteConnections implements BackendConnections {
         }
         var only = new HikariDataSource(hikari(target, Pool.READ_ONLY, Math.min(pool.maxSize(), 2), 1, pool));
         return new DataSources(only, only, only);
+    }
+
+    /**
+     * The server's pool writes and reads alike; each write's transaction is still begun,
+     * committed and rolled back by statements ({@link ExplicitTransactions}), and {@code BEGIN
+     * IMMEDIATE} still makes writers take turns, however many connections the pool allows.
+     */
+    @Override
+    public DataSources adopt(DataSource provided, ConnectionTarget target) {
+        if (target.location().equals(SqliteLocation.MEMORY)) {
+            throw new IllegalArgumentException(
+                    "a data source of a private in-memory SQLite database gives each connection a database of its own;"
+                            + " give it a file");
+        }
+        return new DataSources(new ExplicitTransactions(provided), provided, () -> {});
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.colloquy.persistence.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colloquy.persistence.spi.Failure;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,34 @@ class SqliteBackendClassifyTest {
         assertThat(classify(SQLiteErrorCode.SQLITE_READONLY_DIRECTORY)).isEqualTo(Failure.READ_ONLY);
         assertThat(classify(SQLiteErrorCode.SQLITE_CONSTRAINT_CHECK)).isEqualTo(Failure.OTHER);
         assertThat(backend.classify(new SQLException("not from SQLite"))).isEqualTo(Failure.OTHER);
+    }
+
+    /**
+     * Behind an application server's data source the driver is the server's module: its
+     * exceptions are another class loader's {@code SQLiteException}, classified by their code's name.
+     */
+    @Test
+    void errorsOfADriverLoadedElsewhereAreClassifiedAlike() throws Exception {
+        URL driverJar =
+                SQLiteException.class.getProtectionDomain().getCodeSource().getLocation();
+        try (var elsewhere = new URLClassLoader(new URL[] {driverJar}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> codes = elsewhere.loadClass("org.sqlite.SQLiteErrorCode");
+            Class<?> exception = elsewhere.loadClass("org.sqlite.SQLiteException");
+            assertThat(exception).isNotSameAs(SQLiteException.class);
+            for (var expected : new Object[][] {
+                {"SQLITE_CONSTRAINT_UNIQUE", Failure.UNIQUE_VIOLATION},
+                {"SQLITE_CONSTRAINT_FOREIGNKEY", Failure.FOREIGN_KEY_VIOLATION},
+                {"SQLITE_BUSY_SNAPSHOT", Failure.BUSY},
+                {"SQLITE_IOERR_WRITE", Failure.STORAGE},
+                {"SQLITE_CONSTRAINT_CHECK", Failure.OTHER}
+            }) {
+                Object code = codes.getField((String) expected[0]).get(null);
+                var error = (SQLException) exception
+                        .getConstructor(String.class, codes)
+                        .newInstance("[" + expected[0] + "] as the driver writes it", code);
+                assertThat(backend.classify(error)).as((String) expected[0]).isEqualTo(expected[1]);
+            }
+        }
     }
 
     @Test
