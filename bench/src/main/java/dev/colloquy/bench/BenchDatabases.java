@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -61,7 +63,7 @@ final class BenchDatabases implements AutoCloseable {
         return uri.getScheme() + "://" + uri.getRawAuthority() + "/" + name;
     }
 
-    private static String describe(java.sql.Statement statement) throws SQLException {
+    private static String describe(Statement statement) throws SQLException {
         var text = new StringBuilder();
         try (var rows = statement.executeQuery("SELECT current_setting('server_version'), current_setting('fsync'),"
                 + " current_setting('synchronous_commit'), current_setting('full_page_writes'),"
@@ -103,7 +105,7 @@ final class BenchDatabases implements AutoCloseable {
         serverUrl = "postgres://postgres@localhost:" + embedded.getPort() + "/postgres";
     }
 
-    static java.sql.Connection connect(String url) throws SQLException {
+    static Connection connect(String url) throws SQLException {
         URI uri = URI.create(url);
         String[] user = uri.getUserInfo() == null
                 ? new String[] {"postgres"}

@@ -13,8 +13,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -109,7 +111,7 @@ final class BulkData {
                         .put("customer", "c" + (c % 1000))
                         .put("channel", CHANNELS[random.nextInt(CHANNELS.length)])
                         .put("n", c);
-                var names = new java.util.TreeSet<String>();
+                var names = new TreeSet<String>();
                 int tagCount = random.nextInt(5);
                 while (names.size() < tagCount) {
                     // skewed: tag00 on many conversations, tag19 on few
@@ -173,7 +175,7 @@ final class BulkData {
             var links =
                     connection.prepareStatement("INSERT INTO conversation_tag (conversation_id, tag_id) VALUES (?, ?)");
             var messages = connection.prepareStatement(RawJdbc.INSERT_MESSAGE);
-            var tagIds = new java.util.HashMap<String, UUID>();
+            var tagIds = new HashMap<String, UUID>();
             int pendingMessages = 0;
             reader.readLine(); // header
             String text;

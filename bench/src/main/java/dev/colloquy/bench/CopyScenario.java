@@ -3,6 +3,7 @@ package dev.colloquy.bench;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.transfer.Table;
 import dev.colloquy.transfer.Tables;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +41,7 @@ final class CopyScenario {
 
     /** The pgloader on the PATH, if any. */
     static Optional<Path> pgloader() {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(folder, "pgloader");
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
@@ -72,7 +74,7 @@ final class CopyScenario {
         }
         Path lisp = scratch.resolve("epoch-ms.lisp");
         try (InputStream in = CopyScenario.class.getResourceAsStream("/pgloader/epoch-ms.lisp")) {
-            Files.copy(in, lisp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, lisp, StandardCopyOption.REPLACE_EXISTING);
         }
         Path command = scratch.resolve("copy.load");
         Files.writeString(command, loadCommand(sourceFile, pgloaderTarget), StandardCharsets.UTF_8);

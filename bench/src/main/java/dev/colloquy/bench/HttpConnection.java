@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -82,7 +83,7 @@ final class HttpConnection implements AutoCloseable {
         request.append("\r\n");
         // one write, so the request leaves in one segment
         byte[] head = request.toString().getBytes(StandardCharsets.US_ASCII);
-        byte[] whole = body == null ? head : java.util.Arrays.copyOf(head, head.length + body.length);
+        byte[] whole = body == null ? head : Arrays.copyOf(head, head.length + body.length);
         if (body != null) {
             System.arraycopy(body, 0, whole, head.length, body.length);
         }

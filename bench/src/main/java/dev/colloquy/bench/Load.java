@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one operation from N threads for a warm-up, then for the measured time, recording every
@@ -31,7 +32,7 @@ final class Load {
     private Load() {}
 
     static Outcome run(int threads, Warmup warmup, Duration measure, Operation operation) {
-        var firstError = new java.util.concurrent.atomic.AtomicReference<String>();
+        var firstError = new AtomicReference<String>();
         warmUp(threads, warmup, operation, firstError);
         var latencies = new Latencies();
         var errors = new AtomicLong();
@@ -86,11 +87,7 @@ final class Load {
         return new Outcome(latencies, errors.get(), firstError.get());
     }
 
-    private static void warmUp(
-            int threads,
-            Warmup warmup,
-            Operation operation,
-            java.util.concurrent.atomic.AtomicReference<String> firstError) {
+    private static void warmUp(int threads, Warmup warmup, Operation operation, AtomicReference<String> firstError) {
         long start = System.nanoTime();
         long minimumEnd = start + warmup.time().toNanos();
         long limit = minimumEnd + WARMUP_LIMIT.toNanos();

@@ -1,10 +1,12 @@
 package dev.colloquy.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.colloquy.conversation.ConversationFilter;
 import dev.colloquy.domain.Role;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.spi.ColumnCodec;
 import dev.colloquy.persistence.spi.DatabaseBackend;
+import dev.colloquy.search.SearchQuery;
 import dev.colloquy.search.SearchRequest;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,8 +33,7 @@ final class QueryScenarios {
     /** Hits per search and conversations per page, in both Colloquy and the baseline. */
     static final int PAGE = 20;
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final UUID NO_CONVERSATION = new UUID(0, 0);
     private static final Instant NO_LOWER_BOUND = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant NO_CURSOR_AT = Instant.parse("9999-12-31T00:00:00Z");
@@ -121,8 +122,7 @@ final class QueryScenarios {
                 int hits = database.search().search(project, request).size();
                 var values = new HashMap<String, Object>();
                 values.put("project", project);
-                values.put(
-                        "query", kind.search().syntax().render(dev.colloquy.search.SearchQuery.parse(shape.query())));
+                values.put("query", kind.search().syntax().render(SearchQuery.parse(shape.query())));
                 values.put("tag", shape.tag().orElse(""));
                 values.put("role", shape.role().map(Role::wireName).orElse(""));
                 values.put("byConversation", shape.inConversation() ? 1 : 0);

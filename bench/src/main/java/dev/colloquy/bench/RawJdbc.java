@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The baselines' JDBC: plain statements on connections from the backend's own pools (the same
@@ -66,7 +67,7 @@ final class RawJdbc {
     }
 
     /** One unit of work in its own transaction on a pooled connection. */
-    static void inTransaction(javax.sql.DataSource dataSource, SqlWork work) throws SQLException {
+    static void inTransaction(DataSource dataSource, SqlWork work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

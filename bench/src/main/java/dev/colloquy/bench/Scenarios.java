@@ -23,9 +23,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The scenarios, each measured with its baselines in the same run, on one backend at a time. */
@@ -54,7 +57,7 @@ final class Scenarios {
     }
 
     static DatabaseSettings settings(String url) {
-        var values = new java.util.HashMap<String, String>();
+        var values = new HashMap<String, String>();
         values.put("DATABASE_URL", url);
         if (url.startsWith("sqlite:")) {
             values.put("SQLITE_SYNCHRONOUS", sqliteSynchronous);
@@ -181,7 +184,7 @@ final class Scenarios {
         var ids = new ArrayList<UUID>();
         for (int i = 0; i < count; i++) {
             ids.add(database.conversations()
-                    .create(project, new NewConversation(java.util.Optional.of("bench " + i), null, List.of("bench")))
+                    .create(project, new NewConversation(Optional.of("bench " + i), null, List.of("bench")))
                     .id());
         }
         return ids;
@@ -392,10 +395,10 @@ final class Scenarios {
         Process process = command.redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
-        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(
-                    "the command " + command.command() + " failed: " + java.nio.file.Files.readString(output));
+                    "the command " + command.command() + " failed: " + Files.readString(output));
         }
     }
 

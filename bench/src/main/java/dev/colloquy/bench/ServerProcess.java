@@ -1,11 +1,14 @@
 package dev.colloquy.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -38,9 +41,9 @@ final class ServerProcess implements AutoCloseable {
 
         /** The process for {@code colloquy args}, with the JDK running the harness first on the PATH. */
         ProcessBuilder command(Path jar, String... args) {
-            var command = new java.util.ArrayList<String>();
+            var command = new ArrayList<String>();
             if (this == JAVA_JAR) {
-                command.addAll(java.util.List.of(
+                command.addAll(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
             } else {
                 command.add(jar.toAbsolutePath()
@@ -50,14 +53,14 @@ final class ServerProcess implements AutoCloseable {
                         .resolve("bin/colloquy")
                         .toString());
             }
-            command.addAll(java.util.List.of(args));
+            command.addAll(List.of(args));
             var builder = new ProcessBuilder(command);
             builder.environment().put("COLLOQUY_JAR", jar.toAbsolutePath().toString());
             builder.environment()
                     .put(
                             "PATH",
                             Path.of(System.getProperty("java.home"), "bin")
-                                    + java.io.File.pathSeparator
+                                    + File.pathSeparator
                                     + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             builder.environment().remove("JAVA_OPTS");
             return builder;

@@ -3,6 +3,7 @@ package dev.colloquy.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colloquy.persistence.Database;
+import dev.colloquy.transfer.Tables;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -95,7 +96,7 @@ class SchemaParityTest {
     void theTransferMovesEveryColumnOfEveryTable() throws SQLException {
         Schema lite = read(sqlite);
         var transferred = new TreeMap<String, Set<String>>();
-        for (var table : dev.colloquy.transfer.Tables.ALL) {
+        for (var table : Tables.ALL) {
             transferred.put(table.name(), new TreeSet<>(table.columnNames()));
         }
         var stored = new TreeMap<String, Set<String>>();

@@ -7,15 +7,18 @@ import dev.colloquy.message.History;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.DatabaseSettings;
+import dev.colloquy.persistence.config.Settings;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** What only SQLite needs proving: its file settings, its in-memory mode, and two writers on one file. */
@@ -46,9 +49,8 @@ class SqliteBackendTest {
     @Test
     void synchronousNormalIsUsedWhenChosen() throws Exception {
         var file = TestDatabases.freshSqliteFile();
-        var settings = dev.colloquy.persistence.DatabaseSettings.resolve(
-                dev.colloquy.persistence.config.Settings.of(
-                        java.util.Map.of("DATABASE_URL", "sqlite:" + file, "SQLITE_SYNCHRONOUS", "Normal")),
+        var settings = DatabaseSettings.resolve(
+                Settings.of(Map.of("DATABASE_URL", "sqlite:" + file, "SQLITE_SYNCHRONOUS", "Normal")),
                 TestDatabases.backends());
         try (var database = Database.open(settings);
                 Connection writer = database.dataSources().writer().getConnection();
@@ -64,7 +66,7 @@ class SqliteBackendTest {
                 Connection connection = database.dataSources().reader().getConnection();
                 Statement statement = connection.createStatement()) {
             assertThat(connection.isReadOnly()).isTrue();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.execute("DELETE FROM project"))
+            Assertions.assertThatThrownBy(() -> statement.execute("DELETE FROM project"))
                     .hasMessageContaining("readonly");
         }
     }

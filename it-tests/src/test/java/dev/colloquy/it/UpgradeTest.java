@@ -7,6 +7,7 @@ import dev.colloquy.domain.Metadata;
 import dev.colloquy.domain.Role;
 import dev.colloquy.message.History;
 import dev.colloquy.message.Message;
+import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.Migrator;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,17 +89,14 @@ class UpgradeTest {
             assertThat(database.tokens().authenticate("cq_legacy-secret-for-upgrade-tests-0001"))
                     .hasValueSatisfying(token -> assertThat(token.admin()).isTrue());
             assertThat(database.messages()
-                            .append(
-                                    project.id(),
-                                    conversation,
-                                    List.of(dev.colloquy.message.NewMessage.of("user", "after the upgrade"))))
+                            .append(project.id(), conversation, List.of(NewMessage.of("user", "after the upgrade"))))
                     .extracting(Message::seq)
                     .containsExactly(3);
             assertThat(database.searchIndexConsistent()).isTrue();
         }
     }
 
-    private static void load(javax.sql.DataSource dataSource, String resource) throws IOException, SQLException {
+    private static void load(DataSource dataSource, String resource) throws IOException, SQLException {
         String sql;
         try (InputStream in = UpgradeTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in)

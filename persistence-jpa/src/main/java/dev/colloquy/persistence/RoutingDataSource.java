@@ -1,18 +1,16 @@
 package dev.colloquy.persistence;
 
-import java.io.PrintWriter;
+import dev.colloquy.persistence.spi.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Hands out a writer connection inside a writing unit of work and a reader connection otherwise, so
  * a backend can serialize writers on one connection while readers run beside it.
  */
-final class RoutingDataSource implements DataSource {
+final class RoutingDataSource extends DelegatingDataSource {
 
     private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
@@ -20,6 +18,7 @@ final class RoutingDataSource implements DataSource {
     private final DataSource reader;
 
     RoutingDataSource(DataSource writer, DataSource reader) {
+        super(reader);
         this.writer = writer;
         this.reader = reader;
     }
@@ -46,31 +45,6 @@ final class RoutingDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return current().getConnection(username, password);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return reader.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        reader.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        reader.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return reader.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("no parent logger");
     }
 
     @Override

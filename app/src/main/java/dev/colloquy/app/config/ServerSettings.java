@@ -4,7 +4,11 @@ import dev.colloquy.domain.Limits;
 import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.Settings;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The service's own settings (the database's are {@link dev.colloquy.persistence.DatabaseSettings}).
@@ -38,7 +42,7 @@ public record ServerSettings(
         RateLimit rateLimit,
         int queueLimit,
         boolean accessLog,
-        java.util.Set<String> corsOrigins) {
+        Set<String> corsOrigins) {
 
     /**
      * A token bucket per token: {@code burst} requests at once, refilled at {@code perMinute} a
@@ -64,8 +68,8 @@ public record ServerSettings(
     public static final String HTTP_QUEUE_LIMIT = "HTTP_QUEUE_LIMIT";
     public static final String ACCESS_LOG = "ACCESS_LOG";
     public static final String CORS_ORIGINS = "CORS_ORIGINS";
-    private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile(
-            "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+    private static final Pattern ORIGIN =
+            Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
     /** Read by the logging configuration itself (logback.xml); checked here so that a mistake stops the start. */
     public static final String LOG_FORMAT = "LOG_FORMAT";
 
@@ -98,8 +102,8 @@ public record ServerSettings(
     }
 
     /** {@code https://app.example.com, http://localhost:5173}: scheme, host and port, nothing more. */
-    private static java.util.Set<String> corsOrigins(Settings settings) {
-        var origins = new java.util.LinkedHashSet<String>();
+    private static Set<String> corsOrigins(Settings settings) {
+        var origins = new LinkedHashSet<String>();
         for (String origin : settings.get(CORS_ORIGINS).orElse("").split(",")) {
             String trimmed = origin.strip();
             if (trimmed.isEmpty()) {
@@ -113,7 +117,7 @@ public record ServerSettings(
             }
             origins.add(trimmed);
         }
-        return java.util.Set.copyOf(origins);
+        return Set.copyOf(origins);
     }
 
     /**
@@ -127,8 +131,7 @@ public record ServerSettings(
             }
         });
         settings.get(LOG_LEVEL).ifPresent(level -> {
-            if (!java.util.Set.of("trace", "debug", "info", "warn", "error")
-                    .contains(level.toLowerCase(java.util.Locale.ROOT))) {
+            if (!Set.of("trace", "debug", "info", "warn", "error").contains(level.toLowerCase(Locale.ROOT))) {
                 throw new ConfigurationException(
                         LOG_LEVEL, "must be one of trace, debug, info, warn, error, was '" + level + "'");
             }
@@ -140,7 +143,7 @@ public record ServerSettings(
         if (value.isEmpty()) {
             return defaultValue;
         }
-        return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
             case "on", "true" -> true;
             case "off", "false" -> false;
             default -> throw new ConfigurationException(name, "must be on or off, was '" + value.get() + "'");

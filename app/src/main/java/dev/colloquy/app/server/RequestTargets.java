@@ -1,5 +1,10 @@
 package dev.colloquy.app.server;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -36,7 +41,7 @@ final class RequestTargets {
      * path has no {@code .} or {@code ..} segment, which would name another path than it spells.
      */
     private static Optional<String> decodedProblem(String raw, boolean query) {
-        var bytes = new java.io.ByteArrayOutputStream(raw.length());
+        var bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
@@ -48,13 +53,13 @@ final class RequestTargets {
         }
         String text;
         try {
-            text = java.nio.charset.StandardCharsets.UTF_8
+            text = StandardCharsets.UTF_8
                     .newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
                     .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return Optional.of("the " + (query ? "query" : "path") + "'s percent-escapes are not well-formed UTF-8");
         }
         for (int i = 0; i < text.length(); i++) {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** A small HTTP client for the API under test. */
 public final class Api {
@@ -46,17 +49,12 @@ public final class Api {
     }
 
     public Answer send(String method, String path, String token, String contentType, String body) {
-        return send(method, path, token, contentType, body, java.util.Map.of());
+        return send(method, path, token, contentType, body, Map.of());
     }
 
     /** A request with extra header fields. */
     public Answer send(
-            String method,
-            String path,
-            String token,
-            String contentType,
-            String body,
-            java.util.Map<String, String> headers) {
+            String method, String path, String token, String contentType, String body, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         headers.forEach(request::header);
         if (token != null) {
@@ -105,7 +103,7 @@ public final class Api {
     }
 
     /** Sends raw bytes with an explicit content length; for oversized and chunked bodies. */
-    public Answer postStream(String path, String token, java.util.function.Supplier<java.io.InputStream> body) {
+    public Answer postStream(String path, String token, Supplier<InputStream> body) {
         var request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)

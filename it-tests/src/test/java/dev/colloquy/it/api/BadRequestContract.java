@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -381,7 +382,7 @@ public interface BadRequestContract extends ServerContract {
     default void anAcceptThatAdmitsProblemDocumentsNeverTurnsASuccessInto406() {
         var target = server().target();
         var api = server().api();
-        var problems = java.util.Map.of("Accept", "application/problem+json");
+        var problems = Map.of("Accept", "application/problem+json");
         String path = "/v1/conversations/" + target.conversationId();
         assertThat(api.send("GET", path, target.token(), null, null, problems).status())
                 .isEqualTo(200);
@@ -389,7 +390,7 @@ public interface BadRequestContract extends ServerContract {
                 .json()
                 .get("id")
                 .asText();
-        var both = java.util.Map.of("Accept", "application/json, application/problem+json");
+        var both = Map.of("Accept", "application/json, application/problem+json");
         assertThat(api.send("DELETE", "/v1/conversations/" + created, target.token(), null, null, problems)
                         .status())
                 .isEqualTo(204);
@@ -397,7 +398,7 @@ public interface BadRequestContract extends ServerContract {
                         .status())
                 .isEqualTo(404);
 
-        Answer html = api.send("GET", path, target.token(), null, null, java.util.Map.of("Accept", "text/html"));
+        Answer html = api.send("GET", path, target.token(), null, null, Map.of("Accept", "text/html"));
         assertThat(html.status()).isEqualTo(406);
         assertThat(html.problemType()).isEqualTo("urn:colloquy:problem:not-acceptable");
     }

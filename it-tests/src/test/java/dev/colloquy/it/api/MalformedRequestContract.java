@@ -3,10 +3,18 @@ package dev.colloquy.it.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests no client library would send — broken request lines, bad escapes, oversized heads —
@@ -62,23 +70,22 @@ public interface MalformedRequestContract extends ServerContract {
                         "validation"));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(
-            strings = {"C0 AF", "E0 80 AF", "ED A0 80", "F4 90 80 80", "80", "F8 88 80 80 80", "E2 82"})
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"C0 AF", "E0 80 AF", "ED A0 80", "F4 90 80 80", "80", "F8 88 80 80 80", "E2 82"})
     default void aBodyThatIsNotWellFormedUtf8IsRefusedAndStoresNothing(String bytes) throws Exception {
         var target = server().target();
         long before = server().database().retention().counts().conversations();
-        var body = new java.io.ByteArrayOutputStream();
-        body.write("{\"title\":\"a".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        var body = new ByteArrayOutputStream();
+        body.write("{\"title\":\"a".getBytes(StandardCharsets.US_ASCII));
         for (String hex : bytes.split(" ")) {
             body.write(Integer.parseInt(hex, 16));
         }
-        body.write("b\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.write("b\"}".getBytes(StandardCharsets.US_ASCII));
         byte[] head = ("POST /v1/conversations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + target.token()
                         + "\r\nContent-Type: application/json\r\nContent-Length: " + body.size()
                         + "\r\nConnection: close\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] request = java.util.Arrays.copyOf(head, head.length + body.size());
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(head, head.length + body.size());
         System.arraycopy(body.toByteArray(), 0, request, head.length, body.size());
         RawHttp.Reply reply = RawHttp.send(server().api().base(), request);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
@@ -106,7 +113,7 @@ public interface MalformedRequestContract extends ServerContract {
     }
 
     /** Empty lines before a request line are skipped (RFC 9112 section 2.2), also between pipelined requests. */
-    @org.junit.jupiter.api.Test
+    @Test
     default void emptyLinesBeforeARequestLineAreIgnored() throws Exception {
         String token = server().target().token();
         String body = "{\"title\":\"pipelined\"}";
@@ -128,7 +135,7 @@ public interface MalformedRequestContract extends ServerContract {
      * then) holds a worker no longer than HTTP_BODY_TIMEOUT (2 s in the fixture): then 408 as a
      * problem with {@code Connection: close}, and nothing stored.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     default void aBodyThatStopsArrivingIsAnswered408AndStoresNothing() throws Exception {
         var target = server().target();
         long before = server().database().retention().counts().messages();
@@ -138,13 +145,13 @@ public interface MalformedRequestContract extends ServerContract {
                 + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
                 + body.substring(0, 20);
         var base = server().api().base();
-        try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(15_000);
             long started = System.nanoTime();
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             var in = socket.getInputStream();
-            var received = new java.io.ByteArrayOutputStream();
+            var received = new ByteArrayOutputStream();
             int headEnd = -1;
             int length = -1;
             while (headEnd < 0 || received.size() < headEnd + length) {
@@ -153,19 +160,18 @@ public interface MalformedRequestContract extends ServerContract {
                         .as("the answer is complete before the connection ends")
                         .isNotNegative();
                 received.write(b);
-                String text = received.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+                String text = received.toString(StandardCharsets.ISO_8859_1);
                 if (headEnd < 0 && text.endsWith("\r\n\r\n")) {
                     headEnd = text.length();
-                    var matcher = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
-                            .matcher(text);
+                    var matcher = Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
                     assertThat(matcher.find()).as(text).isTrue();
                     length = Integer.parseInt(matcher.group(1));
                 }
             }
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .as("answered after the body timeout, not the transport's 30 s")
-                    .isLessThan(java.time.Duration.ofSeconds(10));
-            String text = received.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    .isLessThan(Duration.ofSeconds(10));
+            String text = received.toString(StandardCharsets.UTF_8);
             assertThat(text).startsWith("HTTP/1.1 408 ").containsIgnoringCase("connection: close");
             JsonNode problem = Api.JSON.readTree(text.substring(headEnd));
             assertThat(problem.get("type").asText()).isEqualTo("urn:colloquy:problem:request-timeout");

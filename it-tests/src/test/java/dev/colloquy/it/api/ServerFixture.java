@@ -8,6 +8,7 @@ import dev.colloquy.persistence.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -42,7 +43,7 @@ public final class ServerFixture implements AutoCloseable {
     private ServerFixture(Map<String, String> settings, String url) {
         this.url = url;
         var out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        var values = new java.util.HashMap<>(Map.of(
+        var values = new HashMap<>(Map.of(
                 "DATABASE_URL",
                 url,
                 "HTTP_PORT",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colloquy.it.TestDatabases;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,8 +119,7 @@ class WarDeploymentTest {
             assertThat(api.post("v1/conversations", ADMIN, "{").problemType())
                     .isEqualTo("urn:colloquy:problem:validation");
             assertThat(api.get("v1/conversations", null).status()).isEqualTo(401);
-            assertThat(api.get("v1/conversations/" + java.util.UUID.randomUUID(), ADMIN)
-                            .status())
+            assertThat(api.get("v1/conversations/" + UUID.randomUUID(), ADMIN).status())
                     .isEqualTo(404);
             assertThat(api.get("openapi", null).json().get("openapi").asText()).startsWith("3.");
         } finally {
@@ -134,8 +135,7 @@ class WarDeploymentTest {
      * the WAR's code then counts toward the merged coverage. Written when WildFly exits.
      */
     private static String coverageAgent() {
-        for (String argument :
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (argument.startsWith("-javaagent:") && argument.contains("jacoco")) {
                 String jar =
                         argument.substring(0, argument.indexOf('=') < 0 ? argument.length() : argument.indexOf('='));

@@ -4,14 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colloquy.app.cli.ColloquyCommand;
 import dev.colloquy.app.config.Environment;
+import dev.colloquy.conversation.NewConversation;
+import dev.colloquy.domain.Limits;
+import dev.colloquy.it.TestClock;
 import dev.colloquy.it.TestDatabases;
+import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
+import dev.colloquy.search.SearchRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,14 +66,14 @@ class CliTest {
     void migrateCheckAndTokensOnSqlite() throws Exception {
         String url = TestDatabases.freshUrl("sqlite");
         // An empty file is an empty database, as a fresh PostgreSQL database is.
-        java.nio.file.Files.createFile(java.nio.file.Path.of(url.substring("sqlite:".length())));
+        Files.createFile(Path.of(url.substring("sqlite:".length())));
         lifecycle(Map.of("DATABASE_URL", url));
     }
 
     @Test
     void aServerThatCannotListenCreatesNoFirstToken() throws Exception {
         String url = TestDatabases.freshUrl("sqlite");
-        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Run serve = run(Map.of("DATABASE_URL", url, "HTTP_PORT", Integer.toString(taken.getLocalPort())), "serve");
             assertThat(serve.code()).as(serve.toString()).isEqualTo(1);
             assertThat(serve.err()).contains("could not start the HTTP server");
@@ -75,7 +89,7 @@ class CliTest {
     @Test
     void checkOfAMissingSqliteFileSaysSoAndCreatesNothing() {
         String url = TestDatabases.freshUrl("sqlite");
-        var file = java.nio.file.Path.of(url.substring("sqlite:".length()));
+        var file = Path.of(url.substring("sqlite:".length()));
         Run check = run(Map.of("DATABASE_URL", url), "check");
         assertThat(check.code()).as(check.toString()).isEqualTo(3);
         assertThat(check.out()).contains("Not ready: the SQLite file " + file + " does not exist");
@@ -100,12 +114,12 @@ class CliTest {
     void checkReadsOnlyAndChangesNothing() throws Exception {
         String url = TestDatabases.freshUrl("sqlite");
         assertThat(run(Map.of("DATABASE_URL", url), "migrate").code()).isZero();
-        var file = java.nio.file.Path.of(url.substring("sqlite:".length()));
-        byte[] before = java.nio.file.Files.readAllBytes(file);
+        var file = Path.of(url.substring("sqlite:".length()));
+        byte[] before = Files.readAllBytes(file);
         Run check = run(Map.of("DATABASE_URL", url), "check");
         assertThat(check.code()).as(check.toString()).isZero();
         assertThat(check.out()).contains("Ready");
-        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
     @Test
@@ -171,8 +185,7 @@ class CliTest {
             assertThat(database.tokens().authenticate(secret)).isEmpty();
         }
         assertThat(run(env, "token", "revoke", "not-an-id").code()).isEqualTo(2);
-        assertThat(run(env, "token", "revoke", java.util.UUID.randomUUID().toString())
-                        .code())
+        assertThat(run(env, "token", "revoke", UUID.randomUUID().toString()).code())
                 .isEqualTo(1);
         Run expiring = run(env, "token", "create", "--project", "cli-project", "--expires-at", "tomorrow");
         assertThat(expiring.code()).isEqualTo(2);
@@ -299,7 +312,7 @@ class CliTest {
             "import",
             "reindex"
         }) {
-            var args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+            var args = new ArrayList<>(List.of(command.split(" ")));
             args.add("--help");
             assertThat(run(Map.of(), args.toArray(String[]::new)).out())
                     .as(command)
@@ -316,21 +329,17 @@ class CliTest {
     @Test
     void purgeRemovesWhatIsOlderThanTheGivenAgeAndDryRunOnlyCounts() {
         String url = TestDatabases.freshUrl("sqlite");
-        var clock = new dev.colloquy.it.TestClock();
-        java.util.UUID project;
-        try (var database = Database.open(TestDatabases.settings(url), clock, dev.colloquy.domain.Limits.DEFAULTS)) {
+        var clock = new TestClock();
+        UUID project;
+        try (var database = Database.open(TestDatabases.settings(url), clock, Limits.DEFAULTS)) {
             project = database.projects().create("purged").id();
-            try (var pin = clock.pin(java.time.Instant.now().minus(java.time.Duration.ofDays(100)))) {
+            try (var pin = clock.pin(Instant.now().minus(Duration.ofDays(100)))) {
                 for (int i = 0; i < 3; i++) {
-                    var c = database.conversations().create(project, dev.colloquy.conversation.NewConversation.empty());
-                    database.messages()
-                            .append(
-                                    project,
-                                    c.id(),
-                                    java.util.List.of(dev.colloquy.message.NewMessage.of("user", "old")));
+                    var c = database.conversations().create(project, NewConversation.empty());
+                    database.messages().append(project, c.id(), List.of(NewMessage.of("user", "old")));
                 }
             }
-            database.conversations().create(project, dev.colloquy.conversation.NewConversation.titled("fresh"));
+            database.conversations().create(project, NewConversation.titled("fresh"));
         }
         var env = Map.of("DATABASE_URL", url);
 
@@ -362,18 +371,12 @@ class CliTest {
     @Test
     void backupWritesAConsistentCopyOfALiveSqliteDatabase() throws Exception {
         String url = TestDatabases.freshUrl("sqlite");
-        java.util.UUID project;
+        UUID project;
         try (var live = Database.open(TestDatabases.settings(url))) {
             project = live.projects().create("backed-up").id();
-            var conversation =
-                    live.conversations().create(project, dev.colloquy.conversation.NewConversation.titled("Kept"));
-            live.messages()
-                    .append(
-                            project,
-                            conversation.id(),
-                            java.util.List.of(dev.colloquy.message.NewMessage.of("user", "the archived walrus")));
-            var target =
-                    java.nio.file.Files.createTempDirectory("colloquy-backup-").resolve("nested/copy.db");
+            var conversation = live.conversations().create(project, NewConversation.titled("Kept"));
+            live.messages().append(project, conversation.id(), List.of(NewMessage.of("user", "the archived walrus")));
+            var target = Files.createTempDirectory("colloquy-backup-").resolve("nested/copy.db");
 
             Run backup = run(Map.of("DATABASE_URL", url), "backup", "--to", target.toString());
 
@@ -381,9 +384,9 @@ class CliTest {
             assertThat(backup.out()).contains("Backed up to " + target);
             try (var copy = Database.open(TestDatabases.settings("sqlite:" + target))) {
                 assertThat(copy.retention().counts()).isEqualTo(live.retention().counts());
-                assertThat(copy.search().search(project, dev.colloquy.search.SearchRequest.of("walrus")))
+                assertThat(copy.search().search(project, SearchRequest.of("walrus")))
                         .hasSize(1);
-                assertThat(copy.search().search(project, dev.colloquy.search.SearchRequest.of("kept")))
+                assertThat(copy.search().search(project, SearchRequest.of("kept")))
                         .hasSize(1);
                 assertThat(copy.searchIndexConsistent()).isTrue();
             }
@@ -399,7 +402,7 @@ class CliTest {
                 Map.of("DATABASE_URL", TestDatabases.freshUrl("postgres")), "backup", "--to", "/tmp/never-written.db");
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).contains("pg_dump");
-        assertThat(java.nio.file.Path.of("/tmp/never-written.db")).doesNotExist();
+        assertThat(Path.of("/tmp/never-written.db")).doesNotExist();
     }
 
     @Test
@@ -437,7 +440,7 @@ class CliTest {
                 "--db-migrate",
                 "auto");
         assertThat(sqlite.code()).as(sqlite.toString()).isZero();
-        assertThat(java.nio.file.Path.of(file)).exists();
+        assertThat(Path.of(file)).exists();
         Run url = run(Map.of(), "check", "--database-url", "sqlite:" + file);
         assertThat(url.code()).as(url.toString()).isZero();
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +17,9 @@ class LauncherTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private static Process launch(Path directory, String... args) throws Exception {
-        var command = new java.util.ArrayList<String>();
+        var command = new ArrayList<String>();
         command.add(ROOT.resolve("bin/colloquy").toString());
-        command.addAll(java.util.List.of(args));
+        command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().remove("DATABASE_URL");
         builder.environment()

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.colloquy.app.server.RetentionJob;
+import dev.colloquy.conversation.Conversation;
+import dev.colloquy.conversation.ConversationFilter;
 import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.domain.Limits;
 import dev.colloquy.it.TestClock;
@@ -13,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hourly retention job purges what the retention period excludes, and keeps the rest. */
 class RetentionJobTest {
@@ -23,11 +27,11 @@ class RetentionJobTest {
         try (Database database = Database.open(TestDatabases.fresh("sqlite"), clock, Limits.DEFAULTS)) {
             var project = database.projects().create("retained").id();
             Instant now = Instant.parse("2030-06-30T12:00:00Z");
-            dev.colloquy.conversation.Conversation old;
+            Conversation old;
             try (var pin = clock.pin(now.minusSeconds(31L * 86400))) {
                 old = database.conversations().create(project, NewConversation.titled("old"));
             }
-            dev.colloquy.conversation.Conversation recent;
+            Conversation recent;
             try (var pin = clock.pin(now.minusSeconds(29L * 86400))) {
                 recent = database.conversations().create(project, NewConversation.titled("recent"));
             }
@@ -35,7 +39,7 @@ class RetentionJobTest {
             new RetentionJob(database, 30, Clock.fixed(now, ZoneOffset.UTC)).run();
 
             assertThat(database.conversations()
-                            .list(project, dev.colloquy.conversation.ConversationFilter.all())
+                            .list(project, ConversationFilter.all())
                             .items())
                     .extracting(c -> c.id())
                     .containsExactly(recent.id())
@@ -56,8 +60,8 @@ class RetentionJobTest {
      * Two instances on one database: while one holds the retention job's lock, the other's round
      * is skipped (it purges nothing); once released, the next round runs.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgres"})
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
     void oneInstanceAtATimePurges(String backend) throws Exception {
         var clock = new TestClock();
         var settings = TestDatabases.fresh(backend);
@@ -68,7 +72,7 @@ class RetentionJobTest {
             try (var pin = clock.pin(now.minusSeconds(31L * 86400))) {
                 first.conversations().create(project, NewConversation.titled("old"));
             }
-            var all = dev.colloquy.conversation.ConversationFilter.all();
+            var all = ConversationFilter.all();
             try (AutoCloseable held = first.tryJobLock("retention").orElseThrow()) {
                 assertThat(second.tryJobLock("retention"))
                         .as("held by the other instance")

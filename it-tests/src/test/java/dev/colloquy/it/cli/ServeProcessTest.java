@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,9 +144,8 @@ public class ServeProcessTest {
             var seqs = new ArrayList<Integer>();
             history.json().get("items").forEach(m -> seqs.add(m.get("seq").asInt()));
             assertThat(seqs)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 100)
-                            .boxed()
-                            .toList());
+                    .containsExactlyElementsOf(
+                            IntStream.rangeClosed(1, 100).boxed().toList());
         } finally {
             stop(first);
             stop(second);

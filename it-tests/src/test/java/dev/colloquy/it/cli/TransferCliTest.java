@@ -3,7 +3,9 @@ package dev.colloquy.it.cli;
 import static dev.colloquy.it.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.it.TestDatabases;
+import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.ReadOnlyDatabase;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,7 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,20 +143,17 @@ class TransferCliTest {
         String orphan = "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
         try (var db = Database.open(TestDatabases.settings(dirty))) {
             var project = db.projects().create("dirty");
-            var conversation = db.conversations()
-                    .create(
-                            project.id(),
-                            new dev.colloquy.conversation.NewConversation(
-                                    java.util.Optional.of("t"), null, List.of("a")));
+            var conversation =
+                    db.conversations().create(project.id(), new NewConversation(Optional.of("t"), null, List.of("a")));
             var stored = db.messages()
                     .append(
                             project.id(),
                             conversation.id(),
                             List.of(
-                                    dev.colloquy.message.NewMessage.of("user", "one"),
-                                    dev.colloquy.message.NewMessage.of("user", "two"),
-                                    dev.colloquy.message.NewMessage.of("user", "three"),
-                                    dev.colloquy.message.NewMessage.of("user", "four")));
+                                    NewMessage.of("user", "one"),
+                                    NewMessage.of("user", "two"),
+                                    NewMessage.of("user", "three"),
+                                    NewMessage.of("user", "four")));
             nul = stored.get(0).id().toString();
             badJson = stored.get(1).id().toString();
             badRole = stored.get(2).id().toString();
@@ -336,7 +339,7 @@ class TransferCliTest {
         assertThat(count(sqlite, "conversation")).isEqualTo(5);
     }
 
-    static Map<String, java.util.Set<String>> searchSets(String url) {
+    static Map<String, Set<String>> searchSets(String url) {
         try (var db = Database.open(TestDatabases.settings(url))) {
             return TransferData.searchSets(db);
         }
@@ -375,13 +378,13 @@ class TransferCliTest {
     static String sha256(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static String hex(String uuid) {
-        return uuid.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        return uuid.replace("-", "").toUpperCase(Locale.ROOT);
     }
 
     static String uuid(String hex) {

@@ -1,6 +1,7 @@
 package dev.colloquy.it.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.colloquy.conversation.ConversationFilter;
 import dev.colloquy.conversation.ConversationPatch;
 import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.domain.Metadata;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -200,10 +202,10 @@ final class TransferData {
      * the databases) cannot choose which hits make the page.
      */
     static Map<String, Set<String>> searchSets(Database db) {
-        var sets = new java.util.TreeMap<String, Set<String>>();
+        var sets = new TreeMap<String, Set<String>>();
         for (var project : db.projects().list()) {
             for (var conversation : db.conversations()
-                    .list(project.id(), dev.colloquy.conversation.ConversationFilter.all())
+                    .list(project.id(), ConversationFilter.all())
                     .items()) {
                 for (String query : QUERIES) {
                     List<SearchHit> hits = db.search()

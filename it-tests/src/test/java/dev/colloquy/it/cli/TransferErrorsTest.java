@@ -3,18 +3,25 @@ package dev.colloquy.it.cli;
 import static dev.colloquy.it.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.colloquy.conversation.ConversationFilter;
+import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.it.TestDatabases;
+import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
+import dev.colloquy.search.SearchRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every way a transfer command is misused gets one clear line, the right exit code, and writes nothing. */
 class TransferErrorsTest {
@@ -174,7 +181,7 @@ class TransferErrorsTest {
      * nothing of it or after it is.
      */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgres"})
+    @ValueSource(strings = {"sqlite", "postgres"})
     void aConversationTheTargetRefusesInsideAGroupIsNamedAndThoseBeforeItStay(String backend, @TempDir Path folder)
             throws Exception {
         String url = TestDatabases.freshUrl(backend);
@@ -196,7 +203,7 @@ class TransferErrorsTest {
                 .isZero();
 
         String project = "01900000-0000-7000-8000-000000000201";
-        var lines = new java.util.ArrayList<String>(List.of(
+        var lines = new ArrayList<String>(List.of(
                 HEADER, PROJECT.replace("000000000001", "000000000201").replace("\"name\":\"p\"", "\"name\":\"q\"")));
         String[] conversations = {
             "01900000-0000-7000-8000-000000000211",
@@ -229,7 +236,7 @@ class TransferErrorsTest {
             assertThat(counts.messages()).isEqualTo(2);
             var secondProject = db.projects().findByName("q").orElseThrow().id();
             assertThat(db.conversations()
-                            .list(secondProject, dev.colloquy.conversation.ConversationFilter.all())
+                            .list(secondProject, ConversationFilter.all())
                             .items())
                     .extracting(c -> c.id().toString())
                     .containsExactly(conversations[0]);
@@ -275,15 +282,8 @@ class TransferErrorsTest {
         try (var db = Database.open(TestDatabases.settings(url))) {
             var project = db.projects().create("p");
             var conversation = db.conversations()
-                    .create(
-                            project.id(),
-                            new dev.colloquy.conversation.NewConversation(
-                                    java.util.Optional.of("findable title"), null, List.of()));
-            db.messages()
-                    .append(
-                            project.id(),
-                            conversation.id(),
-                            List.of(dev.colloquy.message.NewMessage.of("user", "needle")));
+                    .create(project.id(), new NewConversation(Optional.of("findable title"), null, List.of()));
+            db.messages().append(project.id(), conversation.id(), List.of(NewMessage.of("user", "needle")));
         }
         CliTest.Run fine = run(NO_ENV, "reindex", "--database-url", url);
         assertThat(fine.code()).isZero();
@@ -301,7 +301,7 @@ class TransferErrorsTest {
         try (var db = Database.open(TestDatabases.settings(url))) {
             assertThat(db.searchIndexConsistent()).isTrue();
             var project = db.projects().findByName("p").orElseThrow();
-            assertThat(db.search().search(project.id(), dev.colloquy.search.SearchRequest.of("needle")))
+            assertThat(db.search().search(project.id(), SearchRequest.of("needle")))
                     .hasSize(1);
         }
         assertThat(run(NO_ENV, "reindex", "--force", "--database-url", TestDatabases.freshUrl("postgres"))

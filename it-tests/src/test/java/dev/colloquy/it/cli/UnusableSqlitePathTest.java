@@ -4,6 +4,7 @@ import static dev.colloquy.it.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.colloquy.it.TestDatabases;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -86,7 +87,7 @@ class UnusableSqlitePathTest {
     @Test
     void aNewFileIsAnnounced(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("new.db");
-        var captured = new java.io.ByteArrayOutputStream();
+        var captured = new ByteArrayOutputStream();
         var appender = LogCapture.attach(captured);
         try {
             assertThat(run(Map.of("DATABASE_PATH", file.toString()), "migrate").code())

@@ -3,6 +3,7 @@ package dev.colloquy.it.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.colloquy.conversation.ConversationFilter;
 import dev.colloquy.domain.IdempotencyKeyReusedException;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.NotFoundException;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +114,7 @@ public interface IdempotencyContract extends ContractSupport {
         assertThat(runs).hasValue(1);
         assertThat(database()
                         .conversations()
-                        .list(project, dev.colloquy.conversation.ConversationFilter.all())
+                        .list(project, ConversationFilter.all())
                         .items())
                 .hasSize(1);
     }
@@ -261,7 +263,7 @@ public interface IdempotencyContract extends ContractSupport {
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(threads);
         try {
-            var futures = new ArrayList<java.util.concurrent.Future<Answer>>();
+            var futures = new ArrayList<Future<Answer>>();
             for (int i = 0; i < threads; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();

@@ -57,10 +57,10 @@ public interface IsolationContract extends ContractSupport {
                         .search()
                         .search(stranger, SearchRequest.of("walrus").inConversation(id)))
                 .as("another project's conversation is not found, as on every route")
-                .isInstanceOf(dev.colloquy.domain.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() ->
                         database().search().search(owner, SearchRequest.of("").inConversation(UUID.randomUUID())))
-                .isInstanceOf(dev.colloquy.domain.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
 
         var untouched = database().conversations().get(owner, id);
         assertThat(untouched).isEqualTo(database().conversations().get(owner, id));

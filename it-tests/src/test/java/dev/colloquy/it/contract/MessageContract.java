@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -145,7 +146,7 @@ public interface MessageContract extends ContractSupport {
         var pool = Executors.newFixedThreadPool(threads);
         var start = new CountDownLatch(1);
         try {
-            var futures = new ArrayList<java.util.concurrent.Future<UUID>>();
+            var futures = new ArrayList<Future<UUID>>();
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
                     start.await();

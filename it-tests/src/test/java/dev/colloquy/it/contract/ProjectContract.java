@@ -9,8 +9,12 @@ import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.message.History;
 import dev.colloquy.search.SearchRequest;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 public interface ProjectContract extends ContractSupport {
@@ -29,11 +33,11 @@ public interface ProjectContract extends ContractSupport {
     @Test
     default void findOrCreateGivesConcurrentCallersTheSameProject() throws Exception {
         String name = "shared-" + UUID.randomUUID();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var pool = Executors.newFixedThreadPool(4);
         try {
-            var tasks = java.util.Collections.nCopies(8, (java.util.concurrent.Callable<UUID>)
+            var tasks = Collections.nCopies(8, (Callable<UUID>)
                     () -> database().projects().findOrCreate(name).id());
-            var ids = new java.util.HashSet<UUID>();
+            var ids = new HashSet<UUID>();
             for (var future : pool.invokeAll(tasks)) {
                 ids.add(future.get());
             }

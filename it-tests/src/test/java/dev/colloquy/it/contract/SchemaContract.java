@@ -9,6 +9,8 @@ import dev.colloquy.persistence.SchemaException;
 import dev.colloquy.persistence.config.MigrateMode;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Startup's schema rules: migrate, validate, and refuse what the build does not know. */
@@ -30,7 +32,7 @@ public interface SchemaContract extends ContractSupport {
     @Test
     default void reopeningACurrentDatabaseAppliesNothingAndKeepsData() {
         var settings = freshSettings();
-        java.util.UUID project;
+        UUID project;
         try (var first = Database.open(settings)) {
             project = first.projects().create("kept").id();
         }
@@ -87,7 +89,7 @@ public interface SchemaContract extends ContractSupport {
         var project = newProject();
         var conversation = newConversation(project);
         append(project, conversation.id(), "one", "two", "three");
-        database().messages().replace(project, conversation.id(), java.util.List.of());
+        database().messages().replace(project, conversation.id(), List.of());
         assertThat(database().searchIndexConsistent()).isTrue();
     }
 }

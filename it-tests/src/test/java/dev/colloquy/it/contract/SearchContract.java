@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.colloquy.conversation.ConversationPatch;
 import dev.colloquy.conversation.NewConversation;
+import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Role;
 import dev.colloquy.message.History;
 import dev.colloquy.message.Message;
@@ -14,6 +16,7 @@ import dev.colloquy.search.SearchRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -193,7 +196,7 @@ public interface SearchContract extends ContractSupport {
                         .search()
                         .search(project, SearchRequest.of("lazy").inConversation(UUID.randomUUID())))
                 .as("a search within a conversation that does not exist is not found, as on every route")
-                .isInstanceOf(dev.colloquy.domain.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -300,10 +303,7 @@ public interface SearchContract extends ContractSupport {
 
         database()
                 .conversations()
-                .update(
-                        project,
-                        budget.id(),
-                        dev.colloquy.conversation.ConversationPatch.none().title(java.util.Optional.of("Annual plan")));
+                .update(project, budget.id(), ConversationPatch.none().title(Optional.of("Annual plan")));
         assertThat(database().search().search(project, SearchRequest.of("quarterly")))
                 .isEmpty();
         assertThat(database().search().search(project, SearchRequest.of("annual")))

@@ -7,6 +7,7 @@ import dev.colloquy.conversation.ConversationPatch;
 import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.Metadata;
+import dev.colloquy.message.History;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.retention.Counts;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public interface ValidationContract extends ContractSupport {
         String exact = "é".repeat(512 * 1024);
 
         var stored = database().messages().append(project, conversation.id(), List.of(NewMessage.of("user", exact)));
-        assertThat(database().messages().history(project, conversation.id(), dev.colloquy.message.History.last(1)))
+        assertThat(database().messages().history(project, conversation.id(), History.last(1)))
                 .singleElement()
                 .satisfies(m -> assertThat(m.content()).isEqualTo(exact))
                 .isEqualTo(stored.get(0));

@@ -9,10 +9,12 @@ import dev.colloquy.domain.UnavailableException;
 import dev.colloquy.it.TestDatabases;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.DatabaseSettings;
+import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.Settings;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,14 +64,14 @@ class PoolExhaustionTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aPostgresPoolOfOneIsRefusedNamingTheSetting() {
         var settings = DatabaseSettings.resolve(
                 Settings.of(Map.of("DATABASE_URL", TestDatabases.freshUrl("postgres"), "DB_POOL_MAX_SIZE", "1")),
                 TestDatabases.backends());
         assertThatThrownBy(() -> Database.open(settings))
                 .isInstanceOfSatisfying(
-                        dev.colloquy.persistence.config.ConfigurationException.class,
+                        ConfigurationException.class,
                         e -> assertThat(e.setting()).isEqualTo("DB_POOL_MAX_SIZE"))
                 .hasMessageContaining("at least 2 on PostgreSQL");
     }

@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A table locked by another session (an operator's {@code LOCK TABLE}, a long migration) makes
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * pooled connections serve the next request once the lock is gone. (On SQLite the busy timeout
  * plays this part: SqliteWriteLockTest.)
  */
-@org.junit.jupiter.api.Timeout(120)
+@Timeout(120)
 class PostgresLockTimeoutTest {
 
     @Test
@@ -121,7 +123,7 @@ class PostgresLockTimeoutTest {
         }
     }
 
-    private static String show(javax.sql.DataSource pool, String setting) throws Exception {
+    private static String show(DataSource pool, String setting) throws Exception {
         try (Connection connection = pool.getConnection()) {
             return show(connection, setting);
         }

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reports ready again soon after the database is back, and every batch is stored exactly once. The test runs its own PostgreSQL (embedded, from Maven Central), since it must
  * stop and start it.
  */
-@org.junit.jupiter.api.Timeout(300)
+@Timeout(300)
 class PostgresRestartTest {
 
     static final int RESTARTS = 20;
@@ -130,8 +132,8 @@ class PostgresRestartTest {
             var acknowledged = attempts.stream()
                     .filter(a -> a.status() == 201)
                     .map(Attempt::label)
-                    .collect(java.util.stream.Collectors.toSet());
-            var sent = attempts.stream().map(Attempt::label).collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toSet());
+            var sent = attempts.stream().map(Attempt::label).collect(Collectors.toSet());
             assertThat(acknowledged).as("every batch acknowledged in the end").isEqualTo(sent);
             assertThat(stored).as("each batch stored exactly once").doesNotHaveDuplicates();
             assertThat(stored).containsAll(acknowledged);

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -119,9 +120,7 @@ class SqliteWriteLockTest {
                 var seqs = stored.stream().map(m -> m.get("seq").asInt()).toList();
                 assertThat(seqs)
                         .as("seq gap-free")
-                        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, seqs.size())
-                                .boxed()
-                                .toList());
+                        .isEqualTo(IntStream.rangeClosed(1, seqs.size()).boxed().toList());
                 int count = api.get("/v1/conversations/" + conversation, token)
                         .json()
                         .get("messageCount")

@@ -1,8 +1,14 @@
 package dev.colloquy.it.reliability;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * A separate process that takes a SQLite file's write lock ({@code BEGIN IMMEDIATE}), says
@@ -29,10 +35,9 @@ public final class WriteLockHolder {
     }
 
     /** Starts a holder process on {@code file} and returns once it holds the lock. */
-    static Process hold(java.nio.file.Path file, java.time.Duration duration) throws Exception {
-        var command = java.util.List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(),
+    static Process hold(Path file, Duration duration) throws Exception {
+        var command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 WriteLockHolder.class.getName(),
@@ -41,8 +46,7 @@ public final class WriteLockHolder {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        var out = new java.io.BufferedReader(
-                new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (!"LOCKED".equals(line)) {
             process.destroyForcibly();

@@ -1,6 +1,7 @@
 package dev.colloquy.persistence.spi;
 
 import dev.colloquy.persistence.config.Secret;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public record ConnectionTarget(
 
     /** The same target with one more driver property (or one replaced). */
     public ConnectionTarget withProperty(String name, String value) {
-        var more = new java.util.LinkedHashMap<>(properties);
+        var more = new LinkedHashMap<>(properties);
         more.put(name, value);
         return new ConnectionTarget(backend, jdbcUrl, user, password, location, more);
     }

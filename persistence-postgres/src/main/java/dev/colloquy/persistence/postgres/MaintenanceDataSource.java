@@ -1,14 +1,12 @@
 package dev.colloquy.persistence.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
+import dev.colloquy.persistence.spi.DelegatingDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -17,22 +15,20 @@ import javax.sql.DataSource;
  * statement_timeout} before it goes back to the pool, which restores the timeout the connection
  * was opened with: requests never get a connection without it.
  */
-final class MaintenanceDataSource implements DataSource {
-
-    private final DataSource writer;
+final class MaintenanceDataSource extends DelegatingDataSource {
 
     MaintenanceDataSource(DataSource writer) {
-        this.writer = writer;
+        super(writer);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return unbounded(writer.getConnection());
+        return unbounded(delegate().getConnection());
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return unbounded(writer.getConnection(user, password));
+        return unbounded(delegate().getConnection(user, password));
     }
 
     private Connection unbounded(Connection connection) throws SQLException {
@@ -54,8 +50,8 @@ final class MaintenanceDataSource implements DataSource {
                             statement.execute("RESET statement_timeout");
                         } catch (SQLException e) {
                             // A connection whose timeout cannot be restored must not serve requests.
-                            if (writer.isWrapperFor(HikariDataSource.class)) {
-                                writer.unwrap(HikariDataSource.class).evictConnection(connection);
+                            if (delegate().isWrapperFor(HikariDataSource.class)) {
+                                delegate().unwrap(HikariDataSource.class).evictConnection(connection);
                                 return null;
                             }
                         }
@@ -66,40 +62,5 @@ final class MaintenanceDataSource implements DataSource {
                         throw e.getCause();
                     }
                 });
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return writer.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        writer.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        writer.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return writer.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return writer.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return writer.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return writer.isWrapperFor(type);
     }
 }

@@ -1,6 +1,6 @@
 package dev.colloquy.persistence.sqlite;
 
-import java.io.PrintWriter;
+import dev.colloquy.persistence.spi.DelegatingDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -30,22 +29,20 @@ import javax.sql.DataSource;
  * lock), {@code setAutoCommit(true)} during a transaction commits it, {@code commit()} and {@code
  * rollback()} in auto-commit mode fail, and after them the connection stays in manual commit.
  */
-final class ExplicitTransactions implements DataSource {
-
-    private final DataSource driver;
+final class ExplicitTransactions extends DelegatingDataSource {
 
     ExplicitTransactions(DataSource driver) {
-        this.driver = driver;
+        super(driver);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return wrap(driver.getConnection());
+        return wrap(delegate().getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return wrap(driver.getConnection(username, password));
+        return wrap(delegate().getConnection(username, password));
     }
 
     private static Connection wrap(Connection connection) throws SQLException {
@@ -163,40 +160,5 @@ final class ExplicitTransactions implements DataSource {
                 statement.execute(sql);
             }
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return driver.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        driver.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        driver.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return driver.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return driver.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : driver.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || driver.isWrapperFor(type);
     }
 }

@@ -29,7 +29,7 @@ final class SqliteMaintenance implements BackendMaintenance {
         if (target.location().equals(SqliteLocation.MEMORY)) {
             return Optional.of(() -> {});
         }
-        return JobFileLock.tryAcquire(Path.of(target.location()), job);
+        return LockFile.tryAcquire(Path.of(target.location()), job);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class SqliteSchema implements BackendSchema {
         if (target.location().equals(SqliteLocation.MEMORY)) {
             return () -> {};
         }
-        return MigrationFileLock.acquire(Path.of(target.location()));
+        return LockFile.acquire(Path.of(target.location()), "migrate");
     }
 
     @Override

@@ -11,11 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * A job that one process at a time may run on a SQLite file (the retention purge): a lock file
- * beside the database, taken without waiting, and a permit for the processes' own threads (a
- * file lock is held per process, not per thread).
+ * A lock file beside a SQLite database ({@code colloquy.db.migrate-lock}, {@code
+ * colloquy.db.retention-lock}) for work that one process at a time may do on it: migrating
+ * (SQLite has no migration lock of its own; Flyway's PostgreSQL support takes an advisory lock)
+ * and the jobs of {@code tryJobLock}. An OS file lock is held per process, not per thread, so a
+ * permit per lock file makes the process's own threads take turns too. Not reentrant.
  */
-final class JobFileLock implements AutoCloseable {
+final class LockFile implements AutoCloseable {
 
     private static final ConcurrentHashMap<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -23,24 +25,35 @@ final class JobFileLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
-    private JobFileLock(Semaphore local, FileChannel channel, FileLock lock) {
+    private LockFile(Semaphore local, FileChannel channel, FileLock lock) {
         this.local = local;
         this.channel = channel;
         this.lock = lock;
     }
 
-    /** The lock, or nothing when another holds it. */
-    static Optional<AutoCloseable> tryAcquire(Path database, String job) {
-        Path lockFile = database.resolveSibling(database.getFileName() + "." + job + "-lock");
+    /** Waits for the lock of {@code purpose} on {@code database}. */
+    static LockFile acquire(Path database, String purpose) {
+        return take(database, purpose, true).orElseThrow();
+    }
+
+    /** The lock of {@code purpose} on {@code database}, or nothing when another holds it. */
+    static Optional<AutoCloseable> tryAcquire(Path database, String purpose) {
+        return take(database, purpose, false).map(AutoCloseable.class::cast);
+    }
+
+    private static Optional<LockFile> take(Path database, String purpose, boolean wait) {
+        Path lockFile = database.resolveSibling(database.getFileName() + "." + purpose + "-lock");
         Semaphore local = IN_PROCESS.computeIfAbsent(lockFile, p -> new Semaphore(1));
-        if (!local.tryAcquire()) {
+        if (wait) {
+            local.acquireUninterruptibly();
+        } else if (!local.tryAcquire()) {
             return Optional.empty();
         }
         try {
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
-                lock = channel.tryLock();
+                lock = wait ? channel.lock() : channel.tryLock();
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -50,7 +63,7 @@ final class JobFileLock implements AutoCloseable {
                 local.release();
                 return Optional.empty();
             }
-            return Optional.of(new JobFileLock(local, channel, lock));
+            return Optional.of(new LockFile(local, channel, lock));
         } catch (IOException e) {
             local.release();
             throw new UncheckedIOException("could not lock " + lockFile, e);
