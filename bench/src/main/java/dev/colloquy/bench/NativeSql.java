@@ -39,7 +39,7 @@ record NativeSql(String sql, List<String> parameters) {
             }
         }
         throw new IllegalStateException(
-                "the mapping files " + unit.mappingFiles() + " of " + unit.name() + " have no query named " + name);
+                "the persistence unit " + unit.name() + " has no query named " + name + " in " + unit.mappingFiles());
     }
 
     private static Optional<NativeSql> find(ClassLoader loader, String mappingFile, String name) {
