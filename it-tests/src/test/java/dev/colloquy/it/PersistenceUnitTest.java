@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
+import org.hibernate.bytecode.spi.BytecodeProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -94,6 +96,11 @@ class PersistenceUnitTest {
             try (var factory = Persistence.createEntityManagerFactory("colloquy", properties);
                     var em = factory.createEntityManager()) {
                 assertThat(factory.getMetamodel().getEntities()).hasSize(6);
+                // NoRuntimeBytecode: no proxy or instantiator classes are generated at start.
+                assertThat(factory.unwrap(SessionFactoryImplementor.class)
+                                .getServiceRegistry()
+                                .requireService(BytecodeProvider.class))
+                        .isInstanceOf(org.hibernate.bytecode.internal.none.BytecodeProviderImpl.class);
                 assertThat(em.createQuery("select p.name from Project p", String.class)
                                 .getResultList())
                         .containsExactly("seen-by-a-tool");
