@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SqliteLoadTest {
 
-    static final int SECONDS = 15;
+    static final int SECONDS = 60;
     private static final int WRITERS = 32;
     private static final int READERS = 32;
 
