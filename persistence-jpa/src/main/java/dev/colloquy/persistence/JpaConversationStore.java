@@ -194,8 +194,8 @@ final class JpaConversationStore implements ConversationStore {
     @Override
     public Conversation lock(UUID projectId, UUID conversationId) {
         return tx.write(em -> {
-            // A write of the row takes its lock (PostgreSQL) or the database's (SQLite) for the
-            // rest of the transaction; it changes nothing.
+            // A write of the row takes its lock (where rows lock) or the database's write lock
+            // (where writers take turns) for the rest of the transaction; it changes nothing.
             int locked = em.createQuery("update Conversation c set c.version = c.version"
                             + " where c.id = :id and c.projectId = :project")
                     .setParameter("id", conversationId)

@@ -62,8 +62,8 @@ public interface BackendConnections {
 
     /**
      * The connections of a pool that an application server provides (and closes), for a database
-     * at {@code target}: the backend wraps them as its own pools would be (SQLite's explicit
-     * transactions). The sessions must run with the settings {@link #verifySession} checks.
+     * at {@code target}: the backend wraps them as it wraps its own pools' connections (explicit
+     * transactions, say). The sessions must run with the settings {@link #verifySession} checks.
      */
     DataSources adopt(DataSource provided, ConnectionTarget target);
 
