@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -84,6 +86,22 @@ public final class Api {
 
     public Answer get(String path, String token) {
         return send("GET", path, token, null, null);
+    }
+
+    /** Every message of a conversation, oldest first, read page by page through the history route. */
+    public List<JsonNode> allMessages(String conversation, String token) {
+        List<JsonNode> all = new ArrayList<>();
+        int after = 0;
+        while (true) {
+            JsonNode page = get("/v1/conversations/" + conversation + "/messages?after=" + after + "&limit=1000", token)
+                    .json()
+                    .get("items");
+            if (page.isEmpty()) {
+                return all;
+            }
+            page.forEach(all::add);
+            after = page.get(page.size() - 1).get("seq").asInt();
+        }
     }
 
     public Answer post(String path, String token, String json) {

@@ -140,9 +140,9 @@ public class ServeProcessTest {
             }
             pool.shutdown();
             assertThat(stored).isEqualTo(100);
-            var history = apis.get(1).get("/v1/conversations/" + id + "/messages?after=0&limit=1000", admin);
-            var seqs = new ArrayList<Integer>();
-            history.json().get("items").forEach(m -> seqs.add(m.get("seq").asInt()));
+            var seqs = apis.get(1).allMessages(id, admin).stream()
+                    .map(m -> m.get("seq").asInt())
+                    .toList();
             assertThat(seqs)
                     .containsExactlyElementsOf(
                             IntStream.rangeClosed(1, 100).boxed().toList());

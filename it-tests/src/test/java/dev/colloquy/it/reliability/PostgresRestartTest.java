@@ -114,21 +114,9 @@ class PostgresRestartTest {
                     .allSatisfy(a -> assertThat(a.retryAfter()).isNotNull());
             assertThat(statuses.get(201)).isGreaterThan(RESTARTS);
 
-            var stored = new ArrayList<String>();
-            int after = 0;
-            while (true) {
-                var page = api.get(
-                                "/v1/conversations/" + conversation + "/messages?after=" + after + "&limit=1000", token)
-                        .json()
-                        .get("items");
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (var message : page) {
-                    stored.add(message.get("content").asText());
-                    after = message.get("seq").asInt();
-                }
-            }
+            var stored = api.allMessages(conversation, token).stream()
+                    .map(m -> m.get("content").asText())
+                    .toList();
             var acknowledged = attempts.stream()
                     .filter(a -> a.status() == 201)
                     .map(Attempt::label)

@@ -114,22 +114,10 @@ class ProcessFaultTest {
             var stored = new HashMap<String, Integer>();
             for (String conversation : conversations) {
                 List<Integer> seqs = new ArrayList<>();
-                int after = 0;
-                while (true) {
-                    var page = api.get(
-                                    "/v1/conversations/" + conversation + "/messages?after=" + after + "&limit=1000",
-                                    ADMIN)
-                            .json()
-                            .get("items");
-                    if (page.isEmpty()) {
-                        break;
-                    }
-                    for (var message : page) {
-                        String content = message.get("content").asText();
-                        stored.merge(conversation + " " + content.substring(0, content.indexOf('/')), 1, Integer::sum);
-                        seqs.add(message.get("seq").asInt());
-                        after = message.get("seq").asInt();
-                    }
+                for (var message : api.allMessages(conversation, ADMIN)) {
+                    String content = message.get("content").asText();
+                    stored.merge(conversation + " " + content.substring(0, content.indexOf('/')), 1, Integer::sum);
+                    seqs.add(message.get("seq").asInt());
                 }
                 var counted =
                         api.get("/v1/conversations/" + conversation, ADMIN).json();

@@ -83,9 +83,9 @@ class SeveralInstancesTest {
             assertThat(batches).isEqualTo(90);
             for (int c = 0; c < 2; c++) {
                 // Read through the third instance, which wrote a third of it.
-                var history = apis.get(2).get("/v1/conversations/" + ids.get(c) + "/messages?after=0&limit=200", ADMIN);
-                var seqs = new ArrayList<Integer>();
-                history.json().get("items").forEach(m -> seqs.add(m.get("seq").asInt()));
+                var seqs = apis.get(2).allMessages(ids.get(c), ADMIN).stream()
+                        .map(m -> m.get("seq").asInt())
+                        .toList();
                 assertThat(seqs)
                         .containsExactlyElementsOf(
                                 IntStream.rangeClosed(1, 90).boxed().toList());

@@ -79,20 +79,9 @@ class SqliteLoadTest {
             assertThat(counts.get("write 201")).isGreaterThan(WRITERS);
 
             for (String conversation : conversations) {
-                List<Integer> seqs = new ArrayList<>();
-                int after = 0;
-                while (true) {
-                    var page = api.get(
-                                    "/v1/conversations/" + conversation + "/messages?after=" + after + "&limit=1000",
-                                    token)
-                            .json()
-                            .get("items");
-                    if (page.isEmpty()) {
-                        break;
-                    }
-                    page.forEach(m -> seqs.add(m.get("seq").asInt()));
-                    after = seqs.get(seqs.size() - 1);
-                }
+                List<Integer> seqs = api.allMessages(conversation, token).stream()
+                        .map(m -> m.get("seq").asInt())
+                        .toList();
                 for (int i = 0; i < seqs.size(); i++) {
                     assertThat(seqs.get(i)).isEqualTo(i + 1);
                 }

@@ -116,7 +116,7 @@ class SqliteWriteLockTest {
             }
 
             for (String conversation : conversations) {
-                List<JsonNode> stored = messages(api, token, conversation);
+                List<JsonNode> stored = api.allMessages(conversation, token);
                 var seqs = stored.stream().map(m -> m.get("seq").asInt()).toList();
                 assertThat(seqs)
                         .as("seq gap-free")
@@ -158,22 +158,6 @@ class SqliteWriteLockTest {
                         .count();
                 assertThat(byLabel).as("no batch stored without a 201").hasSize((int) answeredHere);
             }
-        }
-    }
-
-    private static List<JsonNode> messages(Api api, String token, String conversation) {
-        List<JsonNode> all = new ArrayList<>();
-        int after = 0;
-        while (true) {
-            JsonNode page = api.get(
-                            "/v1/conversations/" + conversation + "/messages?after=" + after + "&limit=1000", token)
-                    .json()
-                    .get("items");
-            if (page.isEmpty()) {
-                return all;
-            }
-            page.forEach(all::add);
-            after = page.get(page.size() - 1).get("seq").asInt();
         }
     }
 }
