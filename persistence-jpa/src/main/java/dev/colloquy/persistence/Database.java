@@ -26,7 +26,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -238,8 +237,8 @@ public final class Database implements AutoCloseable {
             shared.mappingFiles().forEach(config::mappingFile);
             own.mappingFiles().forEach(config::mappingFile);
         }
-        config.properties(Map.copyOf(shared.properties()))
-                .properties(Map.copyOf(own.properties()))
+        config.properties(shared.properties())
+                .properties(own.properties())
                 .property(
                         "jakarta.persistence.nonJtaDataSource",
                         new RoutingDataSource(dataSources.writer(), dataSources.reader()));
@@ -322,6 +321,15 @@ public final class Database implements AutoCloseable {
     public <T> T atomically(Supplier<T> work) {
         requireAll("atomic work");
         return transactor.write(em -> work.get());
+    }
+
+    /**
+     * Runs {@code work} as one unit of work that only reads: the stores it calls join it, so that
+     * all it reads is one view of the database, on one connection.
+     */
+    public <T> T reading(Supplier<T> work) {
+        requireAll("a unit of reads");
+        return transactor.read(em -> work.get());
     }
 
     /**

@@ -363,14 +363,17 @@ public class ConversationResource {
         } else {
             window = History.last(limit > 0 ? limit : settings.limits().defaultPageSize());
         }
-        EntityTag tag = tag(database.conversations().get(project, conversation));
-        var unchanged = preconditions(tag);
-        if (unchanged != null) {
-            return unchanged;
-        }
-        var page = new Items<>(database.messages().history(project, conversation, window).stream()
-                .map(MessageView::of)
-                .toList());
-        return Response.ok(page).tag(tag).build();
+        // The tag and the page from one read, so that the tag names exactly the page it answers.
+        return database.reading(() -> {
+            EntityTag tag = tag(database.conversations().get(project, conversation));
+            var unchanged = preconditions(tag);
+            if (unchanged != null) {
+                return unchanged;
+            }
+            var page = new Items<>(database.messages().history(project, conversation, window).stream()
+                    .map(MessageView::of)
+                    .toList());
+            return Response.ok(page).tag(tag).build();
+        });
     }
 }
