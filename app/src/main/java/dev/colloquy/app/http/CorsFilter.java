@@ -28,8 +28,9 @@ import jakarta.ws.rs.ext.Provider;
 public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, Idempotency-Key, X-Request-Id";
-    static final String EXPOSED_HEADERS = "Location, Retry-After, X-Request-Id, Idempotent-Replayed";
+    static final String ALLOWED_HEADERS =
+            "Authorization, Content-Type, Accept, Idempotency-Key, X-Request-Id, If-Match, If-None-Match";
+    static final String EXPOSED_HEADERS = "Location, Retry-After, X-Request-Id, Idempotent-Replayed, ETag, Link";
     static final String MAX_AGE = "600";
 
     @Inject

@@ -31,7 +31,9 @@ class CorsTest {
                     .contains("PATCH");
             assertThat(allowed.header("Access-Control-Allow-Headers"))
                     .contains("Authorization")
-                    .contains("Idempotency-Key");
+                    .contains("Idempotency-Key")
+                    .contains("If-Match")
+                    .contains("If-None-Match");
             assertThat(allowed.header("Access-Control-Allow-Credentials")).isNull();
 
             String token = server.target().token();
@@ -40,7 +42,9 @@ class CorsTest {
             assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo(APP);
             assertThat(answer.header("Access-Control-Expose-Headers"))
                     .contains("X-Request-Id")
-                    .contains("Location");
+                    .contains("Location")
+                    .contains("ETag")
+                    .contains("Link");
             assertThat(answer.header("Vary")).contains("Origin");
 
             RawHttp.Reply stranger = preflight(server, "https://evil.example");
