@@ -6,6 +6,8 @@ import dev.colloquy.domain.Role;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.spi.ColumnCodec;
 import dev.colloquy.persistence.spi.DatabaseBackend;
+import dev.colloquy.persistence.spi.NativeQuery;
+import dev.colloquy.search.Ranking;
 import dev.colloquy.search.SearchQuery;
 import dev.colloquy.search.SearchRequest;
 import java.io.PrintStream;
@@ -100,8 +102,8 @@ final class QueryScenarios {
         var settings = Scenarios.settings(url);
         DatabaseBackend kind = settings.backend();
         ColumnCodec codec = kind.connections().columns();
-        var messageSearch = NativeSql.named(kind, "Message.search");
-        var titleSearch = NativeSql.named(kind, "Conversation.searchTitles");
+        var messageSearch = NativeSql.of(kind, NativeQuery.MESSAGE_SEARCH);
+        var titleSearch = NativeSql.of(kind, NativeQuery.CONVERSATION_SEARCH_TITLES);
         try (var database = Database.open(settings);
                 var dataSources = RawJdbc.open(url);
                 var connection = dataSources.reader().getConnection()) {
@@ -127,7 +129,11 @@ final class QueryScenarios {
                 values.put("role", shape.role().map(Role::wireName).orElse(""));
                 values.put("byConversation", shape.inConversation() ? 1 : 0);
                 values.put("conversation", shape.inConversation() ? conversation : NO_CONVERSATION);
-                values.put("limit", PAGE);
+                values.put("since", NO_LOWER_BOUND);
+                values.put("until", NO_CURSOR_AT);
+                values.put("byMetadata", 0);
+                values.put("filters", "{}");
+                values.put("limit", Ranking.CANDIDATES + 1);
                 int rawHits = rawSearch(
                         connection,
                         codec,
@@ -178,7 +184,11 @@ final class QueryScenarios {
         }
     }
 
-    /** The search as Colloquy runs it: message hits, title hits unless a role is asked for, then the hit rows by id. */
+    /**
+     * The search's SQL as Colloquy runs it, without the ranking in Java: the newest matching messages
+     * (and titles, unless a role is asked for), one more than Colloquy ranks, then the rows of a
+     * page of them by id.
+     */
     private static int rawSearch(
             Connection connection,
             ColumnCodec codec,
@@ -189,6 +199,9 @@ final class QueryScenarios {
             throws SQLException {
         List<UUID> messages = ids(connection, codec, messageSearch, values);
         List<UUID> conversations = titles ? ids(connection, codec, titleSearch, values) : List.of();
+        messages = messages.subList(0, Math.min(messages.size(), Math.min(Ranking.CANDIDATES, PAGE)));
+        conversations = conversations.subList(
+                0, Math.min(conversations.size(), Math.min(Ranking.CANDIDATES, PAGE - messages.size())));
         int rows = byIds(
                         connection,
                         codec,
@@ -200,7 +213,7 @@ final class QueryScenarios {
                         "SELECT id, project_id, title, metadata, message_count, created_at, updated_at"
                                 + " FROM conversation",
                         conversations);
-        return Math.min(rows, (Integer) values.get("limit"));
+        return rows;
     }
 
     private static List<UUID> ids(Connection connection, ColumnCodec codec, NativeSql sql, Map<String, Object> values)
@@ -210,7 +223,7 @@ final class QueryScenarios {
                 var rows = statement.executeQuery()) {
             while (rows.next()) {
                 ids.add(codec.getId(rows, 1));
-                rows.getDouble(2);
+                rows.getString(2);
             }
         }
         return ids;
@@ -253,7 +266,7 @@ final class QueryScenarios {
         var results = new ArrayList<Measurement>();
         var settings = Scenarios.settings(url);
         ColumnCodec codec = settings.backend().connections().columns();
-        var listSql = NativeSql.named(settings.backend(), "Conversation.list");
+        var listSql = NativeSql.of(settings.backend(), NativeQuery.CONVERSATION_LIST);
         try (var database = Database.open(settings);
                 var dataSources = RawJdbc.open(url);
                 var connection = dataSources.reader().getConnection()) {

@@ -1,9 +1,9 @@
 package dev.colloquy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.colloquy.persistence.spi.Backends;
+import dev.colloquy.persistence.spi.NativeQuery;
 import org.junit.jupiter.api.Test;
 
 class NativeSqlTest {
@@ -17,9 +17,9 @@ class NativeSqlTest {
     }
 
     @Test
-    void readsEachBackendsQueryFromItsOwnMappingFile() {
+    void takesEachBackendsOwnSql() {
         for (var backend : Backends.installed().all()) {
-            var search = NativeSql.named(backend, "Message.search");
+            var search = NativeSql.of(backend, NativeQuery.MESSAGE_SEARCH);
             assertThat(search.sql())
                     .as(backend.name())
                     .doesNotContain(":project")
@@ -29,8 +29,10 @@ class NativeSqlTest {
             assertThat(search.sql().chars().filter(c -> c == '?').count())
                     .as(backend.name())
                     .isEqualTo(search.parameters().size());
-            assertThatThrownBy(() -> NativeSql.named(backend, "No.such"))
-                    .hasMessageContaining("has no query named No.such");
+            assertThat(search.sql())
+                    .as(backend.name())
+                    .isNotEqualTo(
+                            NativeSql.of(backend, NativeQuery.CONVERSATION_LIST).sql());
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -21,6 +22,26 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 
+/*
+ * An append moves the conversation's counters in one atomic UPDATE that returns the new last seq;
+ * a replace restarts them at the number of messages it stores. Both move the version too: a
+ * conversation's ETag changes with its messages. Every backend reads this SQL alike (each one's
+ * session check refuses a database too old for UPDATE ... RETURNING); the queries whose SQL
+ * differs are each backend's own (NativeQuery).
+ */
+@NamedNativeQuery(name = "Conversation.advanceCounters", query = """
+                UPDATE conversation
+                SET last_seq = last_seq + :count, message_count = message_count + :count,
+                    updated_at = :now, version = version + 1
+                WHERE id = :id AND project_id = :project
+                RETURNING last_seq
+                """)
+@NamedNativeQuery(name = "Conversation.restartCounters", query = """
+                UPDATE conversation
+                SET last_seq = :count, message_count = :count, updated_at = :now, version = version + 1
+                WHERE id = :id AND project_id = :project
+                RETURNING last_seq
+                """)
 @Entity(name = "Conversation")
 @Table(name = "conversation")
 public class ConversationEntity extends IdentifiedEntity {

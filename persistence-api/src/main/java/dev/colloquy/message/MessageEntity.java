@@ -7,13 +7,22 @@ import dev.colloquy.domain.Role;
 import dev.colloquy.domain.RoleConverter;
 import dev.colloquy.search.SearchText;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A message row. Messages never change once stored; they are only appended, replaced or deleted. */
+/* The rows of every backend's search queries: (id, indexed text), see NativeQuery.MESSAGE_SEARCH. */
+@SqlResultSetMapping(
+        name = "SearchMatch",
+        columns = {
+            @ColumnResult(name = "id", type = UUID.class),
+            @ColumnResult(name = "indexed_text", type = String.class)
+        })
 @Entity(name = "Message")
 @Table(name = "message")
 public class MessageEntity extends IdentifiedEntity {

@@ -16,5 +16,13 @@ public interface MessageStore {
     List<Message> replace(UUID projectId, UUID conversationId, List<NewMessage> messages);
 
     /** A window of the conversation's history, in chronological order. */
-    List<Message> history(UUID projectId, UUID conversationId, History window);
+    default List<Message> history(UUID projectId, UUID conversationId, History window) {
+        return history(projectId, conversationId, window, TimeRange.ALL);
+    }
+
+    /**
+     * A window of the conversation's messages stored within {@code range}, in chronological order:
+     * the last ones of the range, or those after or before a seq.
+     */
+    List<Message> history(UUID projectId, UUID conversationId, History window, TimeRange range);
 }

@@ -15,8 +15,8 @@ import java.util.UUID;
  * @param role who wrote the message, for a message hit
  * @param snippet a short excerpt around the first match (of the content, or of the title)
  * @param createdAt when the message was stored, or when the conversation was created
- * @param rank relevance; higher is better. Each database computes it its own way, so only the
- *     order it gives is meaningful
+ * @param score how well it matched, by {@link Ranking}: higher is better, the same on every
+ *     backend
  */
 public record SearchHit(
         Kind kind,
@@ -26,7 +26,7 @@ public record SearchHit(
         Optional<Role> role,
         String snippet,
         Instant createdAt,
-        double rank) {
+        double score) {
 
     /** What a hit matched. */
     public enum Kind {

@@ -7,8 +7,14 @@ import java.util.UUID;
 public interface SearchStore {
 
     /**
-     * The project's messages matching the request, best first (ties by message id). Any query text
-     * is accepted: at worst it finds nothing.
+     * The project's messages and conversation titles matching the request, best first by {@link
+     * Ranking} (equal scores newest first), and whether the matches ranked were cut to the newest
+     * {@value Ranking#CANDIDATES} of each kind. Any query text is accepted: at worst it finds nothing.
      */
-    List<SearchHit> search(UUID projectId, SearchRequest request);
+    SearchResults find(UUID projectId, SearchRequest request);
+
+    /** The hits of {@link #find}. */
+    default List<SearchHit> search(UUID projectId, SearchRequest request) {
+        return find(projectId, request).hits();
+    }
 }

@@ -58,8 +58,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * What a database is opened for. A command that only administers projects and tokens opens
-     * it with {@link #ADMINISTRATION}: Hibernate then boots with those two entities and without
-     * the backend's mapping file, about half of its start-up work.
+     * it with {@link #ADMINISTRATION}: Hibernate then boots with those two entities only, and no
+     * native query is registered.
      */
     public enum Scope {
         /** Every store. */
@@ -216,9 +216,10 @@ public final class Database implements AutoCloseable {
             Set.of(IdentifiedEntity.class.getName(), ProjectEntity.class.getName(), ApiTokenEntity.class.getName());
 
     /**
-     * The shared persistence unit completed with the backend's (its provider, mapping file and
-     * properties), with the pools as its data source. A database opened for administration maps
-     * the project and token entities only, and reads no mapping file.
+     * The shared persistence unit completed with the backend's (its provider and properties), with
+     * the pools as its data source, and the backend's native queries and JSON column type (see
+     * {@link BackendMapping}). A database opened for administration maps the project and token
+     * entities only, and registers no native query.
      */
     private static EntityManagerFactory createFactory(DatabaseSettings settings, DataSources dataSources, Scope scope) {
         var backend = settings.backend();
@@ -239,6 +240,7 @@ public final class Database implements AutoCloseable {
         }
         config.properties(shared.properties())
                 .properties(own.properties())
+                .property(BackendMapping.integratorProperty(), BackendMapping.integrators(backend.schema()))
                 .property(
                         "jakarta.persistence.nonJtaDataSource",
                         new RoutingDataSource(dataSources.writer(), dataSources.reader()));
@@ -247,10 +249,20 @@ public final class Database implements AutoCloseable {
                 .orElseThrow(
                         () -> new IllegalStateException("the persistence unit " + own.name() + " names no provider"));
         try {
-            return ((PersistenceProvider) load(provider, backend.getClass().getClassLoader())
-                            .getDeclaredConstructor()
-                            .newInstance())
+            var factory = ((PersistenceProvider)
+                            load(provider, backend.getClass().getClassLoader())
+                                    .getDeclaredConstructor()
+                                    .newInstance())
                     .createEntityManagerFactory(config);
+            if (scope == Scope.ALL) {
+                try {
+                    BackendMapping.registerQueries(factory, backend.schema());
+                } catch (RuntimeException e) {
+                    factory.close();
+                    throw e;
+                }
+            }
+            return factory;
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("cannot use the persistence provider " + provider + ": " + e, e);
         }

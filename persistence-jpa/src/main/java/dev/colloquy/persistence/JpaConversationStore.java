@@ -38,8 +38,8 @@ final class JpaConversationStore implements ConversationStore {
     /** Metadata keys a filter may name: they become part of a JSON path on some databases. */
     private static final Pattern FILTER_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
-    private static final Instant NO_LOWER_BOUND = Instant.parse("1900-01-01T00:00:00Z");
-    private static final Instant NO_CURSOR_AT = Instant.parse("9999-12-31T00:00:00Z");
+    static final Instant NO_LOWER_BOUND = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant NO_CURSOR_AT = Instant.parse("9999-12-31T00:00:00Z");
     private static final UUID NO_CURSOR_ID = new UUID(0, 0);
     private static final int MAX_METADATA_FILTERS = 16;
 
@@ -128,7 +128,11 @@ final class JpaConversationStore implements ConversationStore {
         });
     }
 
-    private static String metadataFilter(Map<String, String> equals) {
+    /**
+     * The metadata filters as the native queries take them: a JSON object of key to text. Refuses
+     * more than {@value #MAX_METADATA_FILTERS}, a malformed key or an unstorable value.
+     */
+    static String metadataFilter(Map<String, String> equals) {
         if (equals.size() > MAX_METADATA_FILTERS) {
             throw new InvalidInputException(
                     "meta", "at most " + MAX_METADATA_FILTERS + " metadata filters may be combined");

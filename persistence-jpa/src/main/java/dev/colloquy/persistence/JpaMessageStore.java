@@ -12,6 +12,7 @@ import dev.colloquy.message.Message;
 import dev.colloquy.message.MessageEntity;
 import dev.colloquy.message.MessageStore;
 import dev.colloquy.message.NewMessage;
+import dev.colloquy.message.TimeRange;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +64,7 @@ final class JpaMessageStore implements MessageStore {
      * the row lock is held until commit; where writers are serialized, the writer holds the database
      * lock. Returns the new last seq.
      *
-     * <p>A shared native query (META-INF/colloquy/shared-orm.xml) rather than a JPQL UPDATE and a
+     * <p>A shared native query (on ConversationEntity) rather than a JPQL UPDATE and a
      * SELECT: Hibernate 7.4 translates a JPQL UPDATE to SQL anew on every execution, which
      * profiling showed as a fifth of an append's time, and RETURNING saves the second round trip.
      */
@@ -87,7 +88,7 @@ final class JpaMessageStore implements MessageStore {
      */
     private static final String SELECT_MESSAGES = "select new dev.colloquy.message.Message(m.id, m.conversationId,"
             + " m.seq, m.role, m.content, m.metadata, m.createdAt) from Message m"
-            + " where m.conversationId = :conversation and ";
+            + " where m.conversationId = :conversation and m.createdAt >= :since and m.createdAt < :until and ";
 
     private static List<Message> store(
             EntityManager em, UUID conversationId, List<Checked> messages, int firstSeq, Instant now) {
@@ -128,8 +129,13 @@ final class JpaMessageStore implements MessageStore {
     }
 
     @Override
-    public List<Message> history(UUID projectId, UUID conversationId, History window) {
+    public List<Message> history(UUID projectId, UUID conversationId, History window, TimeRange range) {
         int max = validation.limits().maxPageSize();
+        Instant since = range.since()
+                .map(instant -> Clocks.input("since", instant))
+                .orElse(JpaConversationStore.NO_LOWER_BOUND);
+        Instant until =
+                range.until().map(instant -> Clocks.input("until", instant)).orElse(JpaConversationStore.NO_CURSOR_AT);
         String query;
         int bound;
         int limit;
@@ -156,6 +162,8 @@ final class JpaMessageStore implements MessageStore {
             List<Message> messages = new ArrayList<>(em.createQuery(query, Message.class)
                     .setParameter("conversation", conversationId)
                     .setParameter("bound", bound)
+                    .setParameter("since", since)
+                    .setParameter("until", until)
                     .setMaxResults(limit)
                     .getResultList());
             if (descending) {

@@ -2,19 +2,24 @@ package dev.colloquy.persistence;
 
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.ConversationEntity;
+import dev.colloquy.domain.Clocks;
 import dev.colloquy.domain.IdentifiedEntity;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.Validation;
 import dev.colloquy.message.MessageEntity;
+import dev.colloquy.persistence.spi.NativeQuery;
+import dev.colloquy.search.Ranking;
 import dev.colloquy.search.SearchHit;
 import dev.colloquy.search.SearchQuery;
 import dev.colloquy.search.SearchRequest;
+import dev.colloquy.search.SearchResults;
 import dev.colloquy.search.SearchStore;
 import dev.colloquy.search.SearchSyntax;
 import dev.colloquy.search.Snippets;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,12 +45,20 @@ final class JpaSearchStore implements SearchStore {
     }
 
     @Override
-    public List<SearchHit> search(UUID projectId, SearchRequest request) {
+    public SearchResults find(UUID projectId, SearchRequest request) {
         int limit = validation.limits().pageSize("limit", request.limit());
         String tag = request.tag().map(t -> validation.tag("tag", t)).orElse("");
+        var bounds = new Bounds(
+                request.since()
+                        .map(instant -> Clocks.input("since", instant))
+                        .orElse(JpaConversationStore.NO_LOWER_BOUND),
+                request.until()
+                        .map(instant -> Clocks.input("until", instant))
+                        .orElse(JpaConversationStore.NO_CURSOR_AT),
+                JpaConversationStore.metadataFilter(request.metadataEquals()));
         SearchQuery query = SearchQuery.parse(request.query());
         if (query.isEmpty() && request.conversationId().isEmpty()) {
-            return List.of();
+            return new SearchResults(List.of(), false);
         }
         String expression = query.isEmpty() ? "" : syntax.render(query);
         return tx.read(em -> {
@@ -54,79 +67,122 @@ final class JpaSearchStore implements SearchStore {
             request.conversationId()
                     .ifPresent(conversation -> JpaConversationStore.require(em, projectId, conversation));
             if (query.isEmpty()) {
-                return List.<SearchHit>of();
+                return new SearchResults(List.of(), false);
             }
-            var hits = new ArrayList<SearchHit>(messageHits(em, projectId, request, tag, expression, query, limit));
-            // Titles have no author, so a search for one role's messages finds no titles.
-            if (request.role().isEmpty()) {
-                hits.addAll(titleHits(em, projectId, request, tag, expression, query, limit));
-            }
-            hits.sort(BEST_FIRST);
-            return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+            var messages = ranked(
+                    filtered(
+                                    em.createNamedQuery(NativeQuery.MESSAGE_SEARCH.queryName()),
+                                    projectId,
+                                    request,
+                                    tag,
+                                    expression,
+                                    bounds)
+                            .setParameter(
+                                    "role", request.role().map(Role::wireName).orElse(""))
+                            .setParameter("byMetadata", request.metadataEquals().isEmpty() ? 0 : 1)
+                            .setParameter("filters", bounds.metadata()),
+                    query);
+            // Titles have no author and no metadata of their own, so a search for one role's
+            // messages, or by message metadata, finds no titles.
+            var titles = request.messagesOnly()
+                    ? new Ranked(List.of(), false)
+                    : ranked(
+                            filtered(
+                                    em.createNamedQuery(NativeQuery.CONVERSATION_SEARCH_TITLES.queryName()),
+                                    projectId,
+                                    request,
+                                    tag,
+                                    expression,
+                                    bounds),
+                            query);
+            var best = new ArrayList<Match>(
+                    messages.matches().size() + titles.matches().size());
+            messages.matches().forEach(match -> best.add(match.of(SearchHit.Kind.MESSAGE)));
+            titles.matches().forEach(match -> best.add(match.of(SearchHit.Kind.TITLE)));
+            best.sort(BEST_FIRST);
+            var page = best.subList(0, Math.min(limit, best.size()));
+            var hits = new ArrayList<SearchHit>(page.size());
+            hits.addAll(messageHits(em, page, query));
+            hits.addAll(titleHits(em, page, query));
+            return new SearchResults(sorted(hits, page), messages.capped() || titles.capped());
         });
     }
 
-    private static final Comparator<SearchHit> BEST_FIRST = Comparator.comparingDouble(SearchHit::rank)
-            .reversed()
-            .thenComparing(SearchHit::kind)
-            .thenComparing(hit -> hit.messageId().orElse(hit.conversationId()), Ids::compare);
+    /** A match and its score; {@code kind} is null until the two kinds are merged. */
+    private record Match(UUID id, double score, SearchHit.Kind kind) {
+        Match of(SearchHit.Kind value) {
+            return new Match(id, score, value);
+        }
+    }
 
-    private static <T extends Query> T filtered(
-            T query, UUID projectId, SearchRequest request, String tag, String expression, int limit) {
-        query.setParameter("project", projectId)
+    /** The matches of one kind, scored, and whether there were more than Colloquy ranks. */
+    private record Ranked(List<Match> matches, boolean capped) {}
+
+    /**
+     * Best first: the higher score, then the newer (ids are time-ordered), then a message before a
+     * title.
+     */
+    private static final Comparator<Match> BEST_FIRST = Comparator.comparingDouble(Match::score)
+            .reversed()
+            .thenComparing(Match::id, (a, b) -> Ids.compare(b, a))
+            .thenComparing(Match::kind);
+
+    /** The time range, and the metadata filters as the queries take them. */
+    private record Bounds(Instant since, Instant until, String metadata) {}
+
+    private static Query filtered(
+            Query query, UUID projectId, SearchRequest request, String tag, String expression, Bounds bounds) {
+        return query.setParameter("project", projectId)
+                .setParameter("since", bounds.since())
+                .setParameter("until", bounds.until())
                 .setParameter("query", expression)
                 .setParameter("tag", tag)
                 .setParameter("byConversation", request.conversationId().isPresent() ? 1 : 0)
                 .setParameter("conversation", request.conversationId().orElse(NO_CONVERSATION))
-                .setParameter("limit", limit);
-        return query;
+                .setParameter("limit", Ranking.CANDIDATES + 1);
     }
 
-    private static List<SearchHit> messageHits(
-            EntityManager em,
-            UUID projectId,
-            SearchRequest request,
-            String tag,
-            String expression,
-            SearchQuery query,
-            int limit) {
+    /** Scores the newest matches (one more than Colloquy ranks, to tell whether there were more). */
+    private static Ranked ranked(Query candidates, SearchQuery query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = filtered(
-                        em.createNamedQuery("Message.search"), projectId, request, tag, expression, limit)
-                .setParameter("role", request.role().map(Role::wireName).orElse(""))
-                .getResultList();
-        return hits(em, rows, "select m from Message m where m.id in :ids", MessageEntity.class, (entity, rank) -> {
-            var message = entity.toMessage();
-            return new SearchHit(
-                    SearchHit.Kind.MESSAGE,
-                    message.conversationId(),
-                    Optional.of(message.id()),
-                    Optional.of(message.seq()),
-                    Optional.of(message.role()),
-                    Snippets.around(message.content(), query),
-                    message.createdAt(),
-                    rank);
-        });
+        List<Object[]> rows = candidates.getResultList();
+        boolean capped = rows.size() > Ranking.CANDIDATES;
+        var matches = new ArrayList<Match>(Math.min(rows.size(), Ranking.CANDIDATES));
+        for (Object[] row : capped ? rows.subList(0, Ranking.CANDIDATES) : rows) {
+            matches.add(new Match((UUID) row[0], Ranking.score(query, (String) row[1]), null));
+        }
+        return new Ranked(matches, capped);
     }
 
-    private static List<SearchHit> titleHits(
-            EntityManager em,
-            UUID projectId,
-            SearchRequest request,
-            String tag,
-            String expression,
-            SearchQuery query,
-            int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = filtered(
-                        em.createNamedQuery("Conversation.searchTitles"), projectId, request, tag, expression, limit)
-                .getResultList();
+    private static List<SearchHit> messageHits(EntityManager em, List<Match> page, SearchQuery query) {
         return hits(
                 em,
-                rows,
+                page,
+                SearchHit.Kind.MESSAGE,
+                "select m from Message m where m.id in :ids",
+                MessageEntity.class,
+                (entity, score) -> {
+                    var message = entity.toMessage();
+                    return new SearchHit(
+                            SearchHit.Kind.MESSAGE,
+                            message.conversationId(),
+                            Optional.of(message.id()),
+                            Optional.of(message.seq()),
+                            Optional.of(message.role()),
+                            Snippets.around(message.content(), query),
+                            message.createdAt(),
+                            score);
+                });
+    }
+
+    private static List<SearchHit> titleHits(EntityManager em, List<Match> page, SearchQuery query) {
+        return hits(
+                em,
+                page,
+                SearchHit.Kind.TITLE,
                 "select c from Conversation c where c.id in :ids",
                 ConversationEntity.class,
-                (entity, rank) -> {
+                (entity, score) -> {
                     Conversation conversation = entity.toConversation(new TreeSet<>());
                     return new SearchHit(
                             SearchHit.Kind.TITLE,
@@ -136,35 +192,45 @@ final class JpaSearchStore implements SearchStore {
                             Optional.empty(),
                             Snippets.around(conversation.title().orElse(""), query),
                             conversation.createdAt(),
-                            rank);
+                            score);
                 });
     }
 
     /**
-     * Turns the rows of a search query, {@code (id, rank)} best first, into hits: loads the matched
-     * entities in one query ({@code byIds} selects them by {@code :ids}) and keeps the rows' order.
+     * The hits of {@code kind} on the page: loads their entities in one query ({@code byIds}
+     * selects them by {@code :ids}).
      */
     private static <E extends IdentifiedEntity> List<SearchHit> hits(
             EntityManager em,
-            List<Object[]> rows,
+            List<Match> page,
+            SearchHit.Kind kind,
             String byIds,
             Class<E> type,
             BiFunction<E, Double, SearchHit> toHit) {
-        if (rows.isEmpty()) {
+        Map<UUID, Double> scores = new HashMap<>();
+        page.stream().filter(match -> match.kind() == kind).forEach(match -> scores.put(match.id(), match.score()));
+        if (scores.isEmpty()) {
             return List.of();
         }
-        Map<UUID, E> entities = new HashMap<>();
+        var hits = new ArrayList<SearchHit>(scores.size());
         em.createQuery(byIds, type)
-                .setParameter("ids", rows.stream().map(row -> (UUID) row[0]).toList())
+                .setParameter("ids", List.copyOf(scores.keySet()))
                 .getResultStream()
-                .forEach(entity -> entities.put(entity.id(), entity));
-        var hits = new ArrayList<SearchHit>(rows.size());
-        for (Object[] row : rows) {
-            E entity = entities.get((UUID) row[0]);
-            if (entity != null) {
-                hits.add(toHit.apply(entity, ((Number) row[1]).doubleValue()));
+                .forEach(entity -> hits.add(toHit.apply(entity, scores.get(entity.id()))));
+        return hits;
+    }
+
+    /** {@code hits} in the order of {@code page} (a match deleted since it was found is left out). */
+    private static List<SearchHit> sorted(List<SearchHit> hits, List<Match> page) {
+        Map<UUID, SearchHit> byId = new HashMap<>();
+        hits.forEach(hit -> byId.put(hit.messageId().orElse(hit.conversationId()), hit));
+        var ordered = new ArrayList<SearchHit>(page.size());
+        for (Match match : page) {
+            SearchHit hit = byId.get(match.id());
+            if (hit != null && hit.kind() == match.kind()) {
+                ordered.add(hit);
             }
         }
-        return hits;
+        return ordered;
     }
 }

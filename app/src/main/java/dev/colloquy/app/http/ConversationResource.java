@@ -16,6 +16,7 @@ import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.Metadata;
 import dev.colloquy.message.History;
 import dev.colloquy.message.NewMessage;
+import dev.colloquy.message.TimeRange;
 import dev.colloquy.persistence.Database;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -340,7 +341,8 @@ public class ConversationResource {
     public Response history(@PathParam("id") String id) {
         UUID project = project();
         UUID conversation = id(id);
-        var params = Params.of(uri, Set.of("last", "after", "before", "limit"));
+        var params = Params.of(uri, Set.of("last", "after", "before", "limit", "since", "until"));
+        var range = new TimeRange(params.instant("since"), params.instant("until"));
         int last = params.pageSize("last", settings.limits());
         var after = params.integer("after");
         var before = params.integer("before");
@@ -370,7 +372,7 @@ public class ConversationResource {
             if (unchanged != null) {
                 return unchanged;
             }
-            var page = new Items<>(database.messages().history(project, conversation, window).stream()
+            var page = new Items<>(database.messages().history(project, conversation, window, range).stream()
                     .map(MessageView::of)
                     .toList());
             return Response.ok(page).tag(tag).build();

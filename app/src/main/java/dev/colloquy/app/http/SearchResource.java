@@ -2,7 +2,7 @@ package dev.colloquy.app.http;
 
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.Views.Items;
-import dev.colloquy.app.http.Views.SearchHitView;
+import dev.colloquy.app.http.Views.SearchResultsView;
 import dev.colloquy.app.http.Views.TagView;
 import dev.colloquy.domain.Role;
 import dev.colloquy.persistence.Database;
@@ -38,18 +38,19 @@ public class SearchResource {
 
     @GET
     @Path("search")
-    public Items<SearchHitView> search() {
+    public SearchResultsView search() {
         var project = Caller.of(security).projectId();
-        var params = Params.of(uri, Set.of("q", "limit", "tag", "role", "conversationId"));
+        var params = Params.of(uri, Set.of("q", "limit", "tag", "role", "conversationId", "since", "until"), true);
         var request = new SearchRequest(
                 params.text("q").orElse(""),
                 params.pageSize("limit", settings.limits()),
                 params.text("tag"),
                 params.text("role").map(role -> Role.parse("role", role)),
-                params.id("conversationId"));
-        return new Items<>(database.search().search(project, request).stream()
-                .map(SearchHitView::of)
-                .toList());
+                params.id("conversationId"),
+                params.instant("since"),
+                params.instant("until"),
+                params.metadataFilters());
+        return SearchResultsView.of(database.search().find(project, request));
     }
 
     @GET

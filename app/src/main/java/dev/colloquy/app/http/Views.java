@@ -7,6 +7,7 @@ import dev.colloquy.conversation.TagCount;
 import dev.colloquy.message.Message;
 import dev.colloquy.project.Project;
 import dev.colloquy.search.SearchHit;
+import dev.colloquy.search.SearchResults;
 import dev.colloquy.token.ApiToken;
 import dev.colloquy.token.IssuedToken;
 import java.time.Instant;
@@ -64,7 +65,8 @@ public final class Views {
             Integer seq,
             String role,
             String snippet,
-            Instant createdAt) {
+            Instant createdAt,
+            double score) {
         static SearchHitView of(SearchHit h) {
             return new SearchHitView(
                     h.kind().name().toLowerCase(Locale.ROOT),
@@ -73,7 +75,16 @@ public final class Views {
                     h.seq().orElse(null),
                     h.role().map(r -> r.wireName()).orElse(null),
                     h.snippet(),
-                    h.createdAt());
+                    h.createdAt(),
+                    h.score());
+        }
+    }
+
+    /** The hits of a search, and whether only the newest matches were ranked. */
+    public record SearchResultsView(List<SearchHitView> items, boolean capped) {
+        static SearchResultsView of(SearchResults results) {
+            return new SearchResultsView(
+                    results.hits().stream().map(SearchHitView::of).toList(), results.capped());
         }
     }
 

@@ -33,6 +33,8 @@ public final class HttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     static final int GRACE_SECONDS = 10;
+    /** Weld reads this system property only (ConfigurationKey.DISABLE_XML_VALIDATION). */
+    private static final String WELD_XML_VALIDATION_OFF = "org.jboss.weld.xml.disableValidating";
 
     private final WeldContainer container;
     private final org.glassfish.grizzly.http.server.HttpServer grizzly;
@@ -83,6 +85,11 @@ public final class HttpServer implements AutoCloseable {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
+        }
+        // beans.xml is ours and fixed (the WAR's server validates it on every deployment test);
+        // validating it against its schema here costs a tenth of a second at every start.
+        if (System.getProperty(WELD_XML_VALIDATION_OFF) == null) {
+            System.setProperty(WELD_XML_VALIDATION_OFF, "true");
         }
         // Our own shutdown hook stops the server first and then the container; Weld's would race it.
         WeldContainer container =

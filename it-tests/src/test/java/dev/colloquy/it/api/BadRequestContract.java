@@ -218,6 +218,20 @@ public interface BadRequestContract extends ServerContract {
                 get("limit with last", "/v1/conversations/{c}/messages?last=2&limit=3", 400, "validation"),
                 get("search limit too large", "/v1/search?q=x&limit=5000", 400, "validation"),
                 get("search unknown role", "/v1/search?q=x&role=wizard", 400, "validation"),
+                get("search since not an instant", "/v1/search?q=x&since=yesterday", 400, "validation"),
+                get("search until out of range", "/v1/search?q=x&until=%2B10000-01-01T00:00:00Z", 400, "validation"),
+                get("search bad metadata key", "/v1/search?q=x&meta.a%20b=1", 400, "validation"),
+                get("search metadata not KEY=VALUE", "/v1/search?q=x&metadata=novalue", 400, "validation"),
+                get(
+                        "history since not an instant",
+                        "/v1/conversations/{c}/messages?since=2026-13-01",
+                        400,
+                        "validation"),
+                get(
+                        "history until twice",
+                        "/v1/conversations/{c}/messages?until=2026-01-01T00:00:00Z&until=2026-01-02T00:00:00Z",
+                        400,
+                        "validation"),
                 new Bad(
                         "text/plain body",
                         "POST",

@@ -19,6 +19,7 @@ import dev.colloquy.generated.model.NewMessage;
 import dev.colloquy.generated.model.ProjectCreate;
 import dev.colloquy.generated.model.ReplaceMessages;
 import dev.colloquy.generated.model.TokenCreate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,12 +114,15 @@ public interface GeneratedClientContract extends ServerContract {
         assertThat(messages.appendMessages(created.getId(), append, appendKey))
                 .as("a retried append answers the first one and stores nothing")
                 .isEqualTo(appended);
-        assertThat(messages.listMessages(created.getId(), 1, null, null, null).getItems())
+        assertThat(messages.listMessages(created.getId(), 1, null, null, null, null, null)
+                        .getItems())
                 .extracting(m -> m.getSeq())
                 .containsExactly(2);
-        assertThat(messages.listMessages(created.getId(), null, 0, null, 10).getItems())
+        assertThat(messages.listMessages(created.getId(), null, 0, null, 10, null, null)
+                        .getItems())
                 .hasSize(2);
-        assertThat(messages.listMessages(created.getId(), null, null, 2, 10).getItems())
+        assertThat(messages.listMessages(created.getId(), null, null, 2, 10, null, null)
+                        .getItems())
                 .extracting(m -> m.getContent())
                 .containsExactly("where is the walrus");
         var replaced = messages.replaceMessages(
@@ -134,11 +138,25 @@ public interface GeneratedClientContract extends ServerContract {
                 .isEmpty();
 
         // search
-        var hits = new SearchApi(user).search("walrus", 5, null, "user", created.getId());
+        var hits = new SearchApi(user).search("walrus", 5, null, "user", created.getId(), null, null, null);
         assertThat(hits.getItems()).singleElement().satisfies(hit -> {
             assertThat(hit.getConversationId()).isEqualTo(created.getId());
             assertThat(hit.getSeq()).isEqualTo(1);
+            assertThat(hit.getScore()).isPositive();
         });
+        assertThat(hits.getCapped()).isFalse();
+        var longAgo = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+        assertThat(new SearchApi(user)
+                        .search("walrus", 5, null, null, null, longAgo, null, List.of("channel=nowhere"))
+                        .getItems())
+                .isEmpty();
+        assertThat(new SearchApi(user)
+                        .search("walrus", 5, null, null, null, null, longAgo, null)
+                        .getItems())
+                .isEmpty();
+        assertThat(messages.listMessages(created.getId(), 10, null, null, null, longAgo, null)
+                        .getItems())
+                .hasSize(2);
 
         // deletes (the generated client sends Accept: application/problem+json on them)
         conversations.deleteConversation(other.getId());

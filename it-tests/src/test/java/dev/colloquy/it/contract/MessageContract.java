@@ -10,10 +10,12 @@ import dev.colloquy.domain.Role;
 import dev.colloquy.message.History;
 import dev.colloquy.message.Message;
 import dev.colloquy.message.NewMessage;
+import dev.colloquy.message.TimeRange;
 import dev.colloquy.search.SearchRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +53,59 @@ public interface MessageContract extends ContractSupport {
         assertThat(read.updatedAt()).isEqualTo(later);
         assertThat(database().messages().history(project, conversation.id(), History.last(10)))
                 .containsExactly(first.get(0), first.get(1), second.get(0));
+    }
+
+    @Test
+    default void historyNarrowsToATimeRangeBeforeTakingItsWindow() {
+        UUID project = newProject();
+        var conversation = newConversation(project);
+        Instant start = Instant.parse("2031-05-01T08:00:00Z");
+        for (int hour = 0; hour < 5; hour++) {
+            try (var pin = clock().pin(start.plusSeconds(3600L * hour))) {
+                append(project, conversation.id(), "hour " + hour + " a", "hour " + hour + " b");
+            }
+        }
+        // seq 1-2 at 08:00, 3-4 at 09:00, ... 9-10 at 12:00
+        var day = new TimeRange(Optional.of(start.plusSeconds(3600)), Optional.of(start.plusSeconds(3 * 3600)));
+        assertThat(database().messages().history(project, conversation.id(), History.last(50), day))
+                .extracting(Message::seq)
+                .containsExactly(3, 4, 5, 6);
+        assertThat(database().messages().history(project, conversation.id(), History.last(3), day))
+                .extracting(Message::seq)
+                .containsExactly(4, 5, 6);
+        assertThat(database().messages().history(project, conversation.id(), History.after(4, 10), day))
+                .extracting(Message::seq)
+                .containsExactly(5, 6);
+        assertThat(database().messages().history(project, conversation.id(), History.before(4, 10), day))
+                .extracting(Message::seq)
+                .containsExactly(3);
+        assertThat(database()
+                        .messages()
+                        .history(
+                                project,
+                                conversation.id(),
+                                History.last(50),
+                                TimeRange.ALL.since(start.plusSeconds(4 * 3600))))
+                .extracting(Message::seq)
+                .containsExactly(9, 10);
+        assertThat(database()
+                        .messages()
+                        .history(
+                                project,
+                                conversation.id(),
+                                History.last(50),
+                                TimeRange.ALL.until(start.plusSeconds(1))))
+                .extracting(Message::seq)
+                .containsExactly(1, 2);
+        assertThatThrownBy(() -> database()
+                        .messages()
+                        .history(
+                                project,
+                                conversation.id(),
+                                History.last(5),
+                                TimeRange.ALL.until(Instant.parse("+10000-01-01T00:00:00Z"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("until");
     }
 
     @Test

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.ConversationPatch;
 import dev.colloquy.conversation.NewConversation;
+import dev.colloquy.domain.InvalidInputException;
+import dev.colloquy.domain.Metadata;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Role;
 import dev.colloquy.message.History;
 import dev.colloquy.message.Message;
 import dev.colloquy.message.NewMessage;
+import dev.colloquy.search.Ranking;
 import dev.colloquy.search.SearchHit;
+import dev.colloquy.search.SearchQuery;
 import dev.colloquy.search.SearchRequest;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,9 +234,182 @@ public interface SearchContract extends ContractSupport {
             assertThat(hit.createdAt()).isEqualTo(message.createdAt());
             assertThat(hit.snippet()).contains("kiwi").hasSizeLessThanOrEqualTo(210);
         }
-        assertThat(hits.get(0).rank()).isGreaterThanOrEqualTo(hits.get(1).rank());
+        assertThat(hits.get(0).score()).isGreaterThanOrEqualTo(hits.get(1).score());
         assertThat(database().search().search(project, SearchRequest.of("kiwi").withLimit(1)))
                 .hasSize(1);
+    }
+
+    /** The ids of the hits, best first. */
+    private List<UUID> ranked(UUID project, SearchRequest request) {
+        return database().search().search(project, request).stream()
+                .map(hit -> hit.messageId().orElse(hit.conversationId()))
+                .toList();
+    }
+
+    @Test
+    default void moreOccurrencesRankHigherAtEqualLength() {
+        UUID project = newProject();
+        var stored = append(project, newConversation(project).id(), "kiwi mango papaya", "kiwi kiwi mango");
+        assertThat(ranked(project, SearchRequest.of("kiwi")))
+                .containsExactly(stored.get(1).id(), stored.get(0).id());
+    }
+
+    @Test
+    default void aShorterTextRanksHigherWithTheSameOccurrences() {
+        UUID project = newProject();
+        var stored = append(
+                project,
+                newConversation(project).id(),
+                "kiwi mango",
+                "kiwi mango papaya guava melon lime lemon fig date plum pear apple peach cherry grape",
+                "kiwi mango papaya");
+        assertThat(ranked(project, SearchRequest.of("kiwi")))
+                .containsExactly(
+                        stored.get(0).id(), stored.get(2).id(), stored.get(1).id());
+    }
+
+    @Test
+    default void termsSideBySideRankAboveTermsApart() {
+        UUID project = newProject();
+        var stored = append(
+                project,
+                newConversation(project).id(),
+                "lazy cat and a dog",
+                "the dog is lazy now",
+                "now the lazy dog is");
+        // Same words, same length: the adjacent pair first, then the nearer.
+        assertThat(ranked(project, SearchRequest.of("lazy dog")))
+                .containsExactly(
+                        stored.get(2).id(), stored.get(1).id(), stored.get(0).id());
+        var scores = database().search().search(project, SearchRequest.of("lazy dog")).stream()
+                .map(SearchHit::score)
+                .toList();
+        assertThat(scores.get(0)).isGreaterThan(scores.get(1));
+        assertThat(scores.get(1)).isGreaterThan(scores.get(2));
+    }
+
+    @Test
+    default void equalScoresComeNewestFirstAndTheScoreIsColloquys() {
+        UUID project = newProject();
+        var conversation = newConversation(project);
+        var first = append(project, conversation.id(), "walrus on the ice").get(0);
+        var second = append(project, conversation.id(), "walrus on the ice").get(0);
+        var third = append(project, conversation.id(), "walrus on the ice").get(0);
+        var hits = database().search().search(project, SearchRequest.of("walrus"));
+        assertThat(hits)
+                .extracting(hit -> hit.messageId().orElseThrow())
+                .containsExactly(third.id(), second.id(), first.id());
+        assertThat(hits)
+                .extracting(SearchHit::score)
+                .containsOnly(Ranking.score(SearchQuery.parse("walrus"), "walrus on the ice"));
+    }
+
+    @Test
+    default void aTitleAndAMessageAreRankedByTheSameScore() {
+        UUID project = newProject();
+        var titled = database().conversations().create(project, NewConversation.titled("otter"));
+        var message = append(project, titled.id(), "an otter swam past the boats in the harbour")
+                .get(0);
+        var results = database().search().find(project, SearchRequest.of("otter"));
+        assertThat(results.capped()).isFalse();
+        assertThat(results.hits())
+                .extracting(SearchHit::kind)
+                .containsExactly(SearchHit.Kind.TITLE, SearchHit.Kind.MESSAGE);
+        assertThat(results.hits().get(1).messageId()).contains(message.id());
+        assertThat(results.hits().get(0).score()).isEqualTo(Ranking.score(SearchQuery.parse("otter"), "otter"));
+    }
+
+    @Test
+    default void onlyTheNewestMatchesAreRankedAndTheAnswerSaysSo() {
+        UUID project = newProject();
+        var conversation = newConversation(project);
+        // The oldest match would score best, but it is not among the newest CANDIDATES.
+        var oldest = append(project, conversation.id(), "heron heron heron").get(0);
+        var rest = new ArrayList<NewMessage>();
+        for (int i = 0; i < Ranking.CANDIDATES; i++) {
+            rest.add(NewMessage.of("user", "a heron stood in the reeds number " + i));
+        }
+        for (int from = 0; from < rest.size(); from += 100) {
+            database().messages().append(project, conversation.id(), rest.subList(from, from + 100));
+        }
+        var capped = database().search().find(project, SearchRequest.of("heron").withLimit(1000));
+        assertThat(capped.capped()).isTrue();
+        assertThat(capped.hits()).hasSize(Ranking.CANDIDATES);
+        assertThat(capped.hits())
+                .extracting(hit -> hit.messageId().orElseThrow())
+                .doesNotContain(oldest.id());
+        // Narrowed so that fewer match, the oldest is ranked again, and first.
+        var narrowed = database().search().find(project, SearchRequest.of("heron -reeds"));
+        assertThat(narrowed.capped()).isFalse();
+        assertThat(narrowed.hits())
+                .extracting(hit -> hit.messageId().orElseThrow())
+                .containsExactly(oldest.id());
+    }
+
+    @Test
+    default void searchNarrowsToATimeRangeAndToMessageMetadata() {
+        UUID project = newProject();
+        Instant start = Instant.parse("2026-03-01T10:00:00Z");
+        List<Message> stored = new ArrayList<>();
+        Conversation titled;
+        try (var pin = clock().pin(start)) {
+            titled = database().conversations().create(project, NewConversation.titled("puffin log"));
+            stored.addAll(database()
+                    .messages()
+                    .append(
+                            project,
+                            titled.id(),
+                            List.of(
+                                    new NewMessage(
+                                            "user",
+                                            "puffin one",
+                                            Metadata.parse("m", "{\"source\":\"slack\",\"n\":1}")),
+                                    NewMessage.of("user", "puffin two"))));
+        }
+        try (var pin = clock().pin(start.plusSeconds(3600))) {
+            stored.addAll(database()
+                    .messages()
+                    .append(
+                            project,
+                            titled.id(),
+                            List.of(
+                                    new NewMessage(
+                                            "assistant",
+                                            "puffin three",
+                                            Metadata.parse("m", "{\"source\":\"email\",\"ok\":true}")),
+                                    new NewMessage(
+                                            "user",
+                                            "puffin four",
+                                            Metadata.parse("m", "{\"source\":\"slack\",\"n\":1.5}")))));
+        }
+        SearchRequest puffin = SearchRequest.of("puffin");
+        assertThat(ranked(project, puffin)).hasSize(5);
+        // since is inclusive, until exclusive; a title counts by its conversation's creation.
+        assertThat(ranked(project, puffin.since(start.plusSeconds(3600))))
+                .containsExactlyInAnyOrder(stored.get(2).id(), stored.get(3).id());
+        assertThat(ranked(project, puffin.until(start.plusSeconds(3600))))
+                .containsExactlyInAnyOrder(
+                        titled.id(), stored.get(0).id(), stored.get(1).id());
+        assertThat(ranked(project, puffin.since(start.plusSeconds(1)).until(start.plusSeconds(3600))))
+                .isEmpty();
+        // Message metadata, with the listing's rules; no titles then.
+        assertThat(ranked(project, puffin.withMetadata("source", "slack")))
+                .containsExactlyInAnyOrder(stored.get(0).id(), stored.get(3).id());
+        assertThat(ranked(project, puffin.withMetadata("source", "slack").withMetadata("n", "1")))
+                .containsExactly(stored.get(0).id());
+        assertThat(ranked(project, puffin.withMetadata("n", "1.5")))
+                .containsExactly(stored.get(3).id());
+        assertThat(ranked(project, puffin.withMetadata("ok", "true")))
+                .containsExactly(stored.get(2).id());
+        assertThat(ranked(project, puffin.withMetadata("source", "sms"))).isEmpty();
+        assertThat(ranked(project, puffin.withMetadata("source", "email").since(start.plusSeconds(3600))))
+                .containsExactly(stored.get(2).id());
+        assertThatThrownBy(() -> database().search().search(project, puffin.withMetadata("bad key!", "x")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(
+                        () -> database().search().search(project, puffin.since(Instant.parse("0000-01-01T00:00:00Z"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("since");
     }
 
     @Test

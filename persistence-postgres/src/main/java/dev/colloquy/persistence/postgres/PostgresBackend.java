@@ -7,6 +7,7 @@ import dev.colloquy.persistence.spi.BackendSearch;
 import dev.colloquy.persistence.spi.ConnectionTarget;
 import dev.colloquy.persistence.spi.DatabaseBackend;
 import dev.colloquy.persistence.spi.Failure;
+import dev.colloquy.persistence.spi.NativeQuery;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -70,10 +71,21 @@ public final class PostgresBackend implements DatabaseBackend {
             return "classpath:db/colloquy/postgres";
         }
 
-        /** PostgreSQL's native queries (META-INF/persistence.xml). */
+        /** Hibernate's PostgreSQL dialect, found from the connection (META-INF/persistence.xml). */
         @Override
         public String persistenceUnit() {
             return "colloquy-postgres";
+        }
+
+        @Override
+        public String sql(NativeQuery query) {
+            return PostgresQueries.sql(query);
+        }
+
+        /** Metadata is stored as jsonb (indexable, validated by the database). */
+        @Override
+        public Optional<String> jsonColumnType() {
+            return Optional.of("jsonb");
         }
     }
 

@@ -2,13 +2,14 @@ package dev.colloquy.persistence.sqlite;
 
 import dev.colloquy.persistence.spi.BackendSchema;
 import dev.colloquy.persistence.spi.ConnectionTarget;
+import dev.colloquy.persistence.spi.NativeQuery;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 
-/** SQLite's migrations, their lock file, and its persistence unit. */
+/** SQLite's migrations, their lock file, its persistence unit and its native queries. */
 final class SqliteSchema implements BackendSchema {
 
     /** Incremental auto-vacuum must be chosen before the first table exists. */
@@ -46,9 +47,14 @@ final class SqliteSchema implements BackendSchema {
         return "classpath:db/colloquy/sqlite";
     }
 
-    /** Hibernate's community dialect and SQLite's native queries (META-INF/persistence.xml). */
+    /** Hibernate's community dialect (META-INF/persistence.xml). */
     @Override
     public String persistenceUnit() {
         return "colloquy-sqlite";
+    }
+
+    @Override
+    public String sql(NativeQuery query) {
+        return SqliteQueries.sql(query);
     }
 }

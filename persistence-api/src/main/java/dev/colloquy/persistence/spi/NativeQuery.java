@@ -1,0 +1,57 @@
+package dev.colloquy.persistence.spi;
+
+/**
+ * The native queries each backend writes in its own SQL ({@link BackendSchema#sql}). Shared code
+ * runs them by {@link #queryName()} and never sees their text; each has the same parameters and
+ * the same meaning on every backend. A page's size is a {@code :limit} parameter in the text
+ * rather than {@code setMaxResults}, with which Hibernate rewrites a native query's text (a
+ * regular-expression search) on every execution.
+ */
+public enum NativeQuery {
+
+    /**
+     * Full-text search over a project's messages: the matches as rows {@code (id, indexed_text)}
+     * (the message's indexed text, which Colloquy ranks: {@code dev.colloquy.search.Ranking}),
+     * newest first (by id, descending), at most {@code :limit}. Parameters: {@code :query} (the
+     * backend's rendering of the search, see {@link BackendSearch#syntax()}), {@code :project},
+     * {@code :role} ({@code ''} for any), {@code :byConversation} (1 to keep {@code
+     * :conversation}'s messages only, else 0), {@code :conversation}, {@code :tag} ({@code ''} for
+     * any), {@code :since} (inclusive) and {@code :until} (exclusive) on the message's time,
+     * {@code :byMetadata} (1 to apply {@code :filters}, else 0), {@code :filters} (as {@link
+     * #CONVERSATION_LIST}'s, on the message's metadata), {@code :limit}.
+     */
+    MESSAGE_SEARCH("Message.search"),
+
+    /**
+     * The twin of {@link #MESSAGE_SEARCH} over conversation titles: {@code :since} and {@code
+     * :until} bound the conversation's creation; no {@code :role}, {@code :byMetadata} or {@code
+     * :filters}.
+     */
+    CONVERSATION_SEARCH_TITLES("Conversation.searchTitles"),
+
+    /**
+     * One page of a project's conversations as entities, newest change first, ties by id.
+     * Parameters: {@code :project}, {@code :tag} ({@code ''} for any), {@code :since},
+     * {@code :cursorAt} and {@code :cursorId} (the page starts after them), {@code :filters} (a
+     * JSON object of metadata key to text: a string value must equal the text, a number or
+     * boolean must have it as its JSON text), {@code :limit}.
+     */
+    CONVERSATION_LIST("Conversation.list"),
+
+    /**
+     * Creates a tag ({@code :id}, {@code :project}, {@code :name}) unless the project has it;
+     * concurrent creators of one tag never fail.
+     */
+    TAG_INSERT_IF_ABSENT("Tag.insertIfAbsent");
+
+    private final String queryName;
+
+    NativeQuery(String queryName) {
+        this.queryName = queryName;
+    }
+
+    /** The name shared code creates it by ({@code EntityManager.createNamedQuery}). */
+    public String queryName() {
+        return queryName;
+    }
+}

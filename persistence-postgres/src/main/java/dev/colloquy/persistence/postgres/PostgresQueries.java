@@ -1,0 +1,71 @@
+package dev.colloquy.persistence.postgres;
+
+import dev.colloquy.persistence.spi.NativeQuery;
+
+/**
+ * PostgreSQL's native queries; each has a twin of the same meaning in the SQLite backend.
+ * Parameters are cast where PostgreSQL cannot infer their type (the driver sends strings untyped).
+ */
+final class PostgresQueries {
+
+    private PostgresQueries() {}
+
+    static String sql(NativeQuery query) {
+        return switch (query) {
+            // :query is a tsquery rendered by TsQuerySyntax, every word quoted.
+            case MESSAGE_SEARCH -> """
+                SELECT m.id AS id, m.search_text AS indexed_text
+                FROM message m
+                JOIN conversation c ON c.id = m.conversation_id
+                WHERE m.search_vector @@ to_tsquery('simple', CAST(:query AS text))
+                  AND c.project_id = :project
+                  AND (CAST(:role AS text) = '' OR m.role = CAST(:role AS text))
+                  AND (CAST(:byConversation AS integer) = 0 OR m.conversation_id = :conversation)
+                  AND (CAST(:tag AS text) = '' OR EXISTS (
+                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
+                        WHERE ct.conversation_id = c.id AND t.name = CAST(:tag AS text)))
+                  AND m.created_at >= :since AND m.created_at < :until
+                  AND (CAST(:byMetadata AS integer) = 0 OR NOT EXISTS (
+                        SELECT 1 FROM jsonb_each_text(CAST(:filters AS jsonb)) f
+                        WHERE NOT coalesce(
+                          jsonb_typeof(m.metadata -> f.key) IN ('string', 'number', 'boolean')
+                            AND (m.metadata ->> f.key) = f.value, false)))
+                ORDER BY m.id DESC
+                LIMIT CAST(:limit AS integer)
+                """;
+            case CONVERSATION_SEARCH_TITLES -> """
+                SELECT c.id AS id, c.search_title AS indexed_text
+                FROM conversation c
+                WHERE c.title_vector @@ to_tsquery('simple', CAST(:query AS text))
+                  AND c.project_id = :project
+                  AND (CAST(:byConversation AS integer) = 0 OR c.id = :conversation)
+                  AND (CAST(:tag AS text) = '' OR EXISTS (
+                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
+                        WHERE ct.conversation_id = c.id AND t.name = CAST(:tag AS text)))
+                  AND c.created_at >= :since AND c.created_at < :until
+                ORDER BY c.id DESC
+                LIMIT CAST(:limit AS integer)
+                """;
+            case CONVERSATION_LIST -> """
+                SELECT c.* FROM conversation c
+                WHERE c.project_id = :project
+                  AND (CAST(:tag AS text) = '' OR EXISTS (
+                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
+                        WHERE ct.conversation_id = c.id AND t.name = CAST(:tag AS text)))
+                  AND c.updated_at >= :since
+                  AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
+                  AND NOT EXISTS (
+                        SELECT 1 FROM jsonb_each_text(CAST(:filters AS jsonb)) f
+                        WHERE NOT coalesce(
+                          jsonb_typeof(c.metadata -> f.key) IN ('string', 'number', 'boolean')
+                            AND (c.metadata ->> f.key) = f.value, false))
+                ORDER BY c.updated_at DESC, c.id
+                LIMIT CAST(:limit AS integer)
+                """;
+            case TAG_INSERT_IF_ABSENT -> """
+                INSERT INTO tag (id, project_id, name) VALUES (:id, :project, CAST(:name AS text))
+                ON CONFLICT (project_id, name) DO NOTHING
+                """;
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package dev.colloquy.persistence.sqlite;
+
+import dev.colloquy.persistence.spi.NativeQuery;
+
+/** SQLite's native queries; each has a twin of the same meaning in the PostgreSQL backend. */
+final class SqliteQueries {
+
+    private SqliteQueries() {}
+
+    static String sql(NativeQuery query) {
+        return switch (query) {
+            // :query is an FTS5 expression rendered by Fts5Syntax, every word quoted.
+            case MESSAGE_SEARCH -> """
+                SELECT m.id AS id, m.search_text AS indexed_text
+                FROM message_fts
+                JOIN message m ON m.rowid = message_fts.rowid
+                JOIN conversation c ON c.id = m.conversation_id
+                WHERE message_fts MATCH :query
+                  AND c.project_id = :project
+                  AND (:role = '' OR m.role = :role)
+                  AND (:byConversation = 0 OR m.conversation_id = :conversation)
+                  AND (:tag = '' OR EXISTS (
+                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
+                        WHERE ct.conversation_id = c.id AND t.name = :tag))
+                  AND m.created_at >= :since AND m.created_at < :until
+                  AND (:byMetadata = 0 OR NOT EXISTS (
+                        SELECT 1 FROM json_each(:filters) f
+                        WHERE NOT coalesce(
+                          CASE json_type(m.metadata, '$."' || f.key || '"')
+                            WHEN 'text' THEN json_extract(m.metadata, '$."' || f.key || '"') = f.value
+                            WHEN 'integer' THEN (m.metadata -> ('$."' || f.key || '"')) = f.value
+                            WHEN 'real' THEN (m.metadata -> ('$."' || f.key || '"')) = f.value
+                            WHEN 'true' THEN f.value = 'true'
+                            WHEN 'false' THEN f.value = 'false'
+                            ELSE 0
+                          END, 0)))
+                ORDER BY m.id DESC
+                LIMIT :limit
+                """;
+            case CONVERSATION_SEARCH_TITLES -> """
+                SELECT c.id AS id, c.search_title AS indexed_text
+                FROM conversation_fts
+                JOIN conversation c ON c.rowid = conversation_fts.rowid
+                WHERE conversation_fts MATCH :query
+                  AND c.project_id = :project
+                  AND (:byConversation = 0 OR c.id = :conversation)
+                  AND (:tag = '' OR EXISTS (
+                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
+                        WHERE ct.conversation_id = c.id AND t.name = :tag))
+                  AND c.created_at >= :since AND c.created_at < :until
+                ORDER BY c.id DESC
+                LIMIT :limit
+                """;
+            // JSON numbers compare by their JSON text (c.metadata -> path), strings by their value.
+            case CONVERSATION_LIST -> """
+                SELECT c.* FROM conversation c
+                WHERE c.project_id = :project
+                  AND (:tag = '' OR EXISTS (
+                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
+                        WHERE ct.conversation_id = c.id AND t.name = :tag))
+                  AND c.updated_at >= :since
+                  AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
+                  AND NOT EXISTS (
+                        SELECT 1 FROM json_each(:filters) f
+                        WHERE NOT coalesce(
+                          CASE json_type(c.metadata, '$."' || f.key || '"')
+                            WHEN 'text' THEN json_extract(c.metadata, '$."' || f.key || '"') = f.value
+                            WHEN 'integer' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
+                            WHEN 'real' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
+                            WHEN 'true' THEN f.value = 'true'
+                            WHEN 'false' THEN f.value = 'false'
+                            ELSE 0
+                          END, 0))
+                ORDER BY c.updated_at DESC, c.id
+                LIMIT :limit
+                """;
+            case TAG_INSERT_IF_ABSENT -> """
+                INSERT INTO tag (id, project_id, name) VALUES (:id, :project, :name)
+                ON CONFLICT (project_id, name) DO NOTHING
+                """;
+        };
+    }
+}
