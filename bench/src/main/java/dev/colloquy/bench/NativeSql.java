@@ -1,8 +1,10 @@
 package dev.colloquy.bench;
 
+import dev.colloquy.conversation.ConversationEntity;
 import dev.colloquy.persistence.spi.ColumnCodec;
 import dev.colloquy.persistence.spi.DatabaseBackend;
 import dev.colloquy.persistence.spi.NativeQuery;
+import jakarta.persistence.NamedNativeQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,6 +26,16 @@ record NativeSql(String sql, List<String> parameters) {
 
     static NativeSql of(DatabaseBackend backend, NativeQuery query) {
         return positional(backend.schema().sql(query));
+    }
+
+    /** A native query every backend reads alike, from its annotation on the conversation entity. */
+    static NativeSql shared(String name) {
+        for (var query : ConversationEntity.class.getAnnotationsByType(NamedNativeQuery.class)) {
+            if (query.name().equals(name)) {
+                return positional(query.query());
+            }
+        }
+        throw new IllegalStateException("no shared native query named " + name);
     }
 
     static NativeSql positional(String text) {

@@ -266,7 +266,12 @@ final class QueryScenarios {
         var results = new ArrayList<Measurement>();
         var settings = Scenarios.settings(url);
         ColumnCodec codec = settings.backend().connections().columns();
-        var listSql = NativeSql.of(settings.backend(), NativeQuery.CONVERSATION_LIST);
+        var plans = new ListPlans(
+                NativeSql.of(settings.backend(), NativeQuery.CONVERSATION_LIST),
+                NativeSql.of(settings.backend(), NativeQuery.CONVERSATION_LIST_BY_TAG),
+                NativeSql.of(settings.backend(), NativeQuery.CONVERSATION_LIST_BY_METADATA),
+                NativeSql.shared("Tag.count"),
+                NativeSql.shared("ConversationMetadata.count"));
         try (var database = Database.open(settings);
                 var dataSources = RawJdbc.open(url);
                 var connection = dataSources.reader().getConnection()) {
@@ -291,7 +296,7 @@ final class QueryScenarios {
                 values.put("cursorId", NO_CONVERSATION);
                 values.put("filters", JSON.writeValueAsString(shape.metadata()));
                 values.put("limit", PAGE + 1);
-                int rawFound = rawList(connection, codec, listSql, values);
+                int rawFound = rawList(connection, codec, plans, values, shape.metadata());
                 if (rawFound != found) {
                     throw new IllegalStateException("list " + shape.name() + ": Colloquy found " + found
                             + " conversations, the raw SQL " + rawFound + "; the baseline does not run the same query");
@@ -300,18 +305,68 @@ final class QueryScenarios {
                         "list:" + shape.name(),
                         found,
                         (t, i) -> database.conversations().list(project, chosen),
-                        (t, i) -> rawList(connection, codec, listSql, values)));
+                        (t, i) -> rawList(connection, codec, plans, values, shape.metadata())));
             }
             measure(backend, shapes, results);
         }
         return results;
     }
 
-    /** The listing as Colloquy runs it: one page (and one row more, to know if another follows), then the page's tags. */
-    private static int rawList(Connection connection, ColumnCodec codec, NativeSql listSql, Map<String, Object> values)
+    private static long count(Connection connection, ColumnCodec codec, NativeSql sql, Map<String, Object> values)
             throws SQLException {
+        try (var statement = sql.prepare(connection, codec, values);
+                var rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The listing's statements: its three plans, and the counts that choose between them. */
+    private record ListPlans(
+            NativeSql walk, NativeSql byTag, NativeSql byMetadata, NativeSql tagCount, NativeSql metadataCount) {}
+
+    /**
+     * The listing as Colloquy runs it: the counts of the filters' carriers (at most {@code RARE + 1}
+     * each), the plan they choose, one page of it (and one row more, to know if another follows),
+     * then the page's tags.
+     */
+    private static int rawList(
+            Connection connection,
+            ColumnCodec codec,
+            ListPlans plans,
+            Map<String, Object> values,
+            Map<String, String> metadata)
+            throws SQLException {
+        long rare = 1000;
+        long fewest = rare + 1;
+        NativeSql plan = plans.walk();
+        var bound = new HashMap<>(values);
+        bound.put("limit", (int) rare + 1);
+        if (!((String) values.get("tag")).isEmpty()) {
+            long carriers = count(connection, codec, plans.tagCount(), bound);
+            if (carriers < fewest) {
+                fewest = carriers;
+                plan = plans.byTag();
+            }
+        }
+        String key = null;
+        for (var entry : new java.util.TreeMap<>(metadata).entrySet()) {
+            bound.put("key", entry.getKey());
+            bound.put("value", entry.getValue());
+            long carriers = count(connection, codec, plans.metadataCount(), bound);
+            if (carriers < fewest) {
+                fewest = carriers;
+                plan = plans.byMetadata();
+                key = entry.getKey();
+            }
+        }
+        var listValues = new HashMap<>(values);
+        if (key != null) {
+            listValues.put("key", key);
+            listValues.put("value", metadata.get(key));
+        }
         var ids = new ArrayList<UUID>();
-        try (var statement = listSql.prepare(connection, codec, values);
+        try (var statement = plan.prepare(connection, codec, listValues);
                 var rows = statement.executeQuery()) {
             int columns = rows.getMetaData().getColumnCount();
             int idColumn = rows.findColumn("id");

@@ -78,6 +78,20 @@ class UpgradeTest {
                 assertThat(c.updatedAt()).isEqualTo(Instant.parse("2023-11-14T22:13:21.234Z"));
             });
             UUID conversation = conversations.get(0).id();
+            // The metadata rows of version 3 are there for conversations stored before it.
+            assertThat(database.conversations()
+                            .list(project.id(), ConversationFilter.all().withMetadata("origin", "v1"))
+                            .items())
+                    .extracting(c -> c.id())
+                    .containsExactly(conversation);
+            assertThat(database.conversations()
+                            .list(project.id(), ConversationFilter.all().withMetadata("n", "7"))
+                            .items())
+                    .hasSize(1);
+            assertThat(database.conversations()
+                            .list(project.id(), ConversationFilter.all().withMetadata("origin", "v2"))
+                            .items())
+                    .isEmpty();
             List<Message> history = database.messages().history(project.id(), conversation, History.last(10));
             assertThat(history).extracting(Message::content).containsExactly("Hello, upgraded world!", "Still here.");
             assertThat(history).extracting(Message::role).containsExactly(Role.USER, Role.ASSISTANT);

@@ -42,6 +42,24 @@ import java.util.UUID;
                 WHERE id = :id AND project_id = :project
                 RETURNING last_seq
                 """)
+/*
+ * How many of a project's conversations (at most :limit) have the metadata :key with the text
+ * :value, by the index of conversation_metadata (kept by the database's triggers).
+ */
+@NamedNativeQuery(name = "ConversationMetadata.count", query = """
+                SELECT count(*) FROM (
+                    SELECT 1 FROM conversation_metadata
+                    WHERE project_id = :project AND key = CAST(:key AS text)
+                      AND value_key = substr(CAST(:value AS text), 1, 200) AND value = CAST(:value AS text)
+                    LIMIT :limit) matches
+                """)
+/* How many of a project's conversations (at most :limit) carry the tag :tag. */
+@NamedNativeQuery(name = "Tag.count", query = """
+                SELECT count(*) FROM (
+                    SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
+                    WHERE t.project_id = :project AND t.name = CAST(:tag AS text)
+                    LIMIT :limit) matches
+                """)
 @Entity(name = "Conversation")
 @Table(name = "conversation")
 public class ConversationEntity extends IdentifiedEntity {

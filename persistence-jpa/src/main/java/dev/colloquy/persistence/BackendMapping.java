@@ -46,7 +46,8 @@ final class BackendMapping {
                 String sql = schema.sql(query);
                 Query named = switch (query) {
                     case MESSAGE_SEARCH, CONVERSATION_SEARCH_TITLES -> em.createNativeQuery(sql, "SearchMatch");
-                    case CONVERSATION_LIST -> em.createNativeQuery(sql, ConversationEntity.class);
+                    case CONVERSATION_LIST, CONVERSATION_LIST_BY_METADATA, CONVERSATION_LIST_BY_TAG ->
+                        em.createNativeQuery(sql, ConversationEntity.class);
                     case TAG_INSERT_IF_ABSENT -> em.createNativeQuery(sql);
                 };
                 factory.addNamedQuery(query.queryName(), named);

@@ -19,7 +19,9 @@ import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Page;
 import dev.colloquy.domain.Text;
 import dev.colloquy.domain.Validation;
+import dev.colloquy.persistence.spi.NativeQuery;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,6 +44,8 @@ final class JpaConversationStore implements ConversationStore {
     static final Instant NO_CURSOR_AT = Instant.parse("9999-12-31T00:00:00Z");
     private static final UUID NO_CURSOR_ID = new UUID(0, 0);
     private static final int MAX_METADATA_FILTERS = 16;
+    /** A filter this few conversations pass drives the listing (see {@link #listing}). */
+    static final int RARE = 1000;
 
     private final Transactor tx;
     private final Clock clock;
@@ -99,9 +103,9 @@ final class JpaConversationStore implements ConversationStore {
                 .orElse(NO_LOWER_BOUND);
         Optional<ConversationCursor> cursor = filter.cursor().map(c -> ConversationCursor.decode("cursor", c));
         return tx.read(em -> {
+            Query listing = listing(em, projectId, tag, filter.metadataEquals());
             @SuppressWarnings("unchecked")
-            List<ConversationEntity> rows = em.createNamedQuery("Conversation.list")
-                    .setParameter("project", projectId)
+            List<ConversationEntity> rows = listing.setParameter("project", projectId)
                     .setParameter("tag", tag)
                     .setParameter("since", since)
                     .setParameter(
@@ -126,6 +130,47 @@ final class JpaConversationStore implements ConversationStore {
                     : Optional.empty();
             return new Page<>(items, next);
         });
+    }
+
+    /**
+     * The listing's query. Walking the project's conversations newest first finds a page at once
+     * when many of them pass the filters, but reads them all when few do; so when a filter (the
+     * tag, or a metadata value) is carried by at most {@value #RARE} of the project's
+     * conversations, the one carried by the fewest drives instead, read through its index, and
+     * the other filters are checked on those conversations alone. Both plans give the same page.
+     */
+    private static Query listing(EntityManager em, UUID projectId, String tag, Map<String, String> metadata) {
+        long fewest = RARE + 1;
+        Query rarest = null;
+        if (!tag.isEmpty()) {
+            long carriers = count(em.createNamedQuery("Tag.count").setParameter("tag", tag), projectId);
+            if (carriers < fewest) {
+                fewest = carriers;
+                rarest = em.createNamedQuery(NativeQuery.CONVERSATION_LIST_BY_TAG.queryName());
+            }
+        }
+        for (var entry : metadata.entrySet()) {
+            long carriers = count(
+                    em.createNamedQuery("ConversationMetadata.count")
+                            .setParameter("key", entry.getKey())
+                            .setParameter("value", entry.getValue()),
+                    projectId);
+            if (carriers < fewest) {
+                fewest = carriers;
+                rarest = em.createNamedQuery(NativeQuery.CONVERSATION_LIST_BY_METADATA.queryName())
+                        .setParameter("key", entry.getKey())
+                        .setParameter("value", entry.getValue());
+            }
+        }
+        return rarest != null ? rarest : em.createNamedQuery(NativeQuery.CONVERSATION_LIST.queryName());
+    }
+
+    /** The count query's answer, at most {@code RARE + 1}. */
+    private static long count(Query query, UUID projectId) {
+        return ((Number) query.setParameter("project", projectId)
+                        .setParameter("limit", RARE + 1)
+                        .getSingleResult())
+                .longValue();
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.colloquy.search.SearchRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -357,6 +358,85 @@ public interface ConversationContract extends ContractSupport {
         assertThat(ids(project, ConversationFilter.all().withMetadata("missing", "u-42")))
                 .isEmpty();
         assertThat(ids(project, ConversationFilter.all().withMetadata("user", "U-42")))
+                .isEmpty();
+    }
+
+    @Test
+    default void tagAndMetadataFiltersFindTheSamePagesWhetherTheyAreRareOrCommon() {
+        UUID project = newProject();
+        // More conversations with "kind":"bulk" than a listing reads through the metadata index.
+        var bulk = new ArrayList<UUID>();
+        for (int i = 0; i < 1_005; i++) {
+            bulk.add(database()
+                    .conversations()
+                    .create(
+                            project,
+                            NewConversation.empty()
+                                    .withMetadata(json("{\"kind\":\"bulk\",\"i\":" + i + "}"))
+                                    .withTags(i % 500 == 0 ? new String[] {"bulk", "vip"} : new String[] {"bulk"}))
+                    .id());
+        }
+        var rare = database()
+                .conversations()
+                .create(project, NewConversation.empty().withMetadata(json("{\"kind\":\"bulk\",\"owner\":\"ann\"}")));
+        // Newest first, page by page, with the common value alone...
+        var common = new ArrayList<Conversation>();
+        var filter = ConversationFilter.all().withMetadata("kind", "bulk").withLimit(400);
+        for (var page = database().conversations().list(project, filter); ; ) {
+            common.addAll(page.items());
+            if (page.nextCursor().isEmpty()) {
+                break;
+            }
+            page = database()
+                    .conversations()
+                    .list(project, filter.after(page.nextCursor().get()));
+        }
+        var expected = new ArrayList<UUID>(bulk);
+        expected.add(rare.id());
+        assertThat(common).extracting(Conversation::id).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(common)
+                .isSortedAccordingTo(Comparator.comparing(Conversation::updatedAt)
+                        .reversed()
+                        .thenComparing(Conversation::id, Ids::compare));
+        // ... and with a rare one beside it.
+        assertThat(ids(
+                        project,
+                        ConversationFilter.all().withMetadata("kind", "bulk").withMetadata("owner", "ann")))
+                .containsExactly(rare.id());
+        assertThat(ids(project, ConversationFilter.all().withMetadata("i", "1004")))
+                .containsExactly(bulk.get(1004));
+        // A common tag walks, a rare one drives; with a metadata value, the rarer of the two.
+        assertThat(ids(project, ConversationFilter.all().withTag("bulk").withLimit(1000)))
+                .hasSize(1000)
+                .doesNotContain(rare.id());
+        assertThat(ids(project, ConversationFilter.all().withTag("vip")))
+                .containsExactly(bulk.get(1000), bulk.get(500), bulk.get(0));
+        assertThat(ids(project, ConversationFilter.all().withTag("vip").withMetadata("kind", "bulk")))
+                .containsExactly(bulk.get(1000), bulk.get(500), bulk.get(0));
+        assertThat(ids(project, ConversationFilter.all().withTag("vip").withMetadata("i", "500")))
+                .containsExactly(bulk.get(500));
+        assertThat(ids(project, ConversationFilter.all().withTag("bulk").withMetadata("owner", "ann")))
+                .isEmpty();
+        assertThat(ids(project, ConversationFilter.all().withTag("nosuch"))).isEmpty();
+        // A change of metadata moves the conversation between the values at once.
+        database()
+                .conversations()
+                .update(
+                        project,
+                        rare.id(),
+                        ConversationPatch.none()
+                                .mergeMetadata(JSON.createObjectNode().put("owner", "bob")));
+        assertThat(ids(project, ConversationFilter.all().withMetadata("owner", "ann")))
+                .isEmpty();
+        assertThat(ids(project, ConversationFilter.all().withMetadata("owner", "bob")))
+                .containsExactly(rare.id());
+        // Another project's conversations are not counted in, nor listed.
+        UUID other = newProject();
+        database().conversations().create(other, NewConversation.empty().withMetadata(json("{\"owner\":\"bob\"}")));
+        assertThat(ids(project, ConversationFilter.all().withMetadata("owner", "bob")))
+                .containsExactly(rare.id());
+        database().conversations().delete(project, rare.id());
+        assertThat(ids(project, ConversationFilter.all().withMetadata("owner", "bob")))
                 .isEmpty();
     }
 

@@ -39,6 +39,22 @@ public enum NativeQuery {
     CONVERSATION_LIST("Conversation.list"),
 
     /**
+     * {@link #CONVERSATION_LIST} among the conversations whose metadata has {@code :key} with
+     * the text {@code :value} (a row of {@code conversation_metadata}, looked up by its index on
+     * {@code (project_id, key, value_key)}, {@code value_key} being the value's first 200
+     * characters): the plan for a value few conversations have. Same parameters, plus {@code
+     * :key} and {@code :value}.
+     */
+    CONVERSATION_LIST_BY_METADATA("Conversation.listByMetadata"),
+
+    /**
+     * {@link #CONVERSATION_LIST} among the conversations that carry the tag {@code :tag} (never
+     * {@code ''} here), read through the tag's rows in {@code conversation_tag}: the plan for a
+     * tag few conversations carry. Same parameters.
+     */
+    CONVERSATION_LIST_BY_TAG("Conversation.listByTag"),
+
+    /**
      * Creates a tag ({@code :id}, {@code :project}, {@code :name}) unless the project has it;
      * concurrent creators of one tag never fail.
      */

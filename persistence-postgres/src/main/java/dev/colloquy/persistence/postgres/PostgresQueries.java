@@ -22,8 +22,9 @@ final class PostgresQueries {
                   AND (CAST(:role AS text) = '' OR m.role = CAST(:role AS text))
                   AND (CAST(:byConversation AS integer) = 0 OR m.conversation_id = :conversation)
                   AND (CAST(:tag AS text) = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
-                        WHERE ct.conversation_id = c.id AND t.name = CAST(:tag AS text)))
+                        SELECT 1 FROM conversation_tag ct
+                        WHERE ct.conversation_id = c.id
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))))
                   AND m.created_at >= :since AND m.created_at < :until
                   AND (CAST(:byMetadata AS integer) = 0 OR NOT EXISTS (
                         SELECT 1 FROM jsonb_each_text(CAST(:filters AS jsonb)) f
@@ -40,8 +41,9 @@ final class PostgresQueries {
                   AND c.project_id = :project
                   AND (CAST(:byConversation AS integer) = 0 OR c.id = :conversation)
                   AND (CAST(:tag AS text) = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
-                        WHERE ct.conversation_id = c.id AND t.name = CAST(:tag AS text)))
+                        SELECT 1 FROM conversation_tag ct
+                        WHERE ct.conversation_id = c.id
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))))
                   AND c.created_at >= :since AND c.created_at < :until
                 ORDER BY c.id DESC
                 LIMIT CAST(:limit AS integer)
@@ -50,8 +52,44 @@ final class PostgresQueries {
                 SELECT c.* FROM conversation c
                 WHERE c.project_id = :project
                   AND (CAST(:tag AS text) = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
-                        WHERE ct.conversation_id = c.id AND t.name = CAST(:tag AS text)))
+                        SELECT 1 FROM conversation_tag ct
+                        WHERE ct.conversation_id = c.id
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))))
+                  AND c.updated_at >= :since
+                  AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
+                  AND NOT EXISTS (
+                        SELECT 1 FROM jsonb_each_text(CAST(:filters AS jsonb)) f
+                        WHERE NOT coalesce(
+                          jsonb_typeof(c.metadata -> f.key) IN ('string', 'number', 'boolean')
+                            AND (c.metadata ->> f.key) = f.value, false))
+                ORDER BY c.updated_at DESC, c.id
+                LIMIT CAST(:limit AS integer)
+                """;
+            case CONVERSATION_LIST_BY_TAG -> """
+                SELECT c.* FROM conversation_tag ct
+                JOIN conversation c ON c.id = ct.conversation_id
+                WHERE ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))
+                  AND c.project_id = :project
+                  AND c.updated_at >= :since
+                  AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
+                  AND NOT EXISTS (
+                        SELECT 1 FROM jsonb_each_text(CAST(:filters AS jsonb)) f
+                        WHERE NOT coalesce(
+                          jsonb_typeof(c.metadata -> f.key) IN ('string', 'number', 'boolean')
+                            AND (c.metadata ->> f.key) = f.value, false))
+                ORDER BY c.updated_at DESC, c.id
+                LIMIT CAST(:limit AS integer)
+                """;
+            case CONVERSATION_LIST_BY_METADATA -> """
+                SELECT c.* FROM conversation_metadata cm
+                JOIN conversation c ON c.id = cm.conversation_id
+                WHERE cm.project_id = :project AND cm.key = CAST(:key AS text)
+                  AND cm.value_key = substr(CAST(:value AS text), 1, 200) AND cm.value = CAST(:value AS text)
+                  AND c.project_id = :project
+                  AND (CAST(:tag AS text) = '' OR EXISTS (
+                        SELECT 1 FROM conversation_tag ct
+                        WHERE ct.conversation_id = c.id
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))))
                   AND c.updated_at >= :since
                   AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
                   AND NOT EXISTS (

@@ -20,8 +20,9 @@ final class SqliteQueries {
                   AND (:role = '' OR m.role = :role)
                   AND (:byConversation = 0 OR m.conversation_id = :conversation)
                   AND (:tag = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
-                        WHERE ct.conversation_id = c.id AND t.name = :tag))
+                        SELECT 1 FROM conversation_tag ct
+                        WHERE ct.conversation_id = c.id
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = :tag)))
                   AND m.created_at >= :since AND m.created_at < :until
                   AND (:byMetadata = 0 OR NOT EXISTS (
                         SELECT 1 FROM json_each(:filters) f
@@ -45,8 +46,9 @@ final class SqliteQueries {
                   AND c.project_id = :project
                   AND (:byConversation = 0 OR c.id = :conversation)
                   AND (:tag = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
-                        WHERE ct.conversation_id = c.id AND t.name = :tag))
+                        SELECT 1 FROM conversation_tag ct
+                        WHERE ct.conversation_id = c.id
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = :tag)))
                   AND c.created_at >= :since AND c.created_at < :until
                 ORDER BY c.id DESC
                 LIMIT :limit
@@ -56,8 +58,59 @@ final class SqliteQueries {
                 SELECT c.* FROM conversation c
                 WHERE c.project_id = :project
                   AND (:tag = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
-                        WHERE ct.conversation_id = c.id AND t.name = :tag))
+                        SELECT 1 FROM conversation_tag ct
+                        WHERE ct.conversation_id = c.id
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = :tag)))
+                  AND c.updated_at >= :since
+                  AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
+                  AND NOT EXISTS (
+                        SELECT 1 FROM json_each(:filters) f
+                        WHERE NOT coalesce(
+                          CASE json_type(c.metadata, '$."' || f.key || '"')
+                            WHEN 'text' THEN json_extract(c.metadata, '$."' || f.key || '"') = f.value
+                            WHEN 'integer' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
+                            WHEN 'real' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
+                            WHEN 'true' THEN f.value = 'true'
+                            WHEN 'false' THEN f.value = 'false'
+                            ELSE 0
+                          END, 0))
+                ORDER BY c.updated_at DESC, c.id
+                LIMIT :limit
+                """;
+            // The driven plans: CROSS JOIN keeps its left table (the tag's or the value's rows, read
+            // by their index) as SQLite's outer loop, so those few rows drive, not the walk of the
+            // project's conversations.
+            case CONVERSATION_LIST_BY_TAG -> """
+                SELECT c.* FROM conversation_tag ct
+                CROSS JOIN conversation c ON c.id = ct.conversation_id
+                WHERE ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = :tag)
+                  AND c.project_id = :project
+                  AND c.updated_at >= :since
+                  AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
+                  AND NOT EXISTS (
+                        SELECT 1 FROM json_each(:filters) f
+                        WHERE NOT coalesce(
+                          CASE json_type(c.metadata, '$."' || f.key || '"')
+                            WHEN 'text' THEN json_extract(c.metadata, '$."' || f.key || '"') = f.value
+                            WHEN 'integer' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
+                            WHEN 'real' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
+                            WHEN 'true' THEN f.value = 'true'
+                            WHEN 'false' THEN f.value = 'false'
+                            ELSE 0
+                          END, 0))
+                ORDER BY c.updated_at DESC, c.id
+                LIMIT :limit
+                """;
+            case CONVERSATION_LIST_BY_METADATA -> """
+                SELECT c.* FROM conversation_metadata cm
+                CROSS JOIN conversation c ON c.id = cm.conversation_id
+                WHERE cm.project_id = :project AND cm.key = CAST(:key AS text)
+                  AND cm.value_key = substr(CAST(:value AS text), 1, 200) AND cm.value = CAST(:value AS text)
+                  AND c.project_id = :project
+                  AND (:tag = '' OR EXISTS (
+                        SELECT 1 FROM conversation_tag ct
+                        WHERE ct.conversation_id = c.id
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = :tag)))
                   AND c.updated_at >= :since
                   AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
                   AND NOT EXISTS (
