@@ -48,13 +48,18 @@ final class PostgresQueries {
                 ORDER BY c.id DESC
                 LIMIT CAST(:limit AS integer)
                 """;
+            // The tag's EXISTS ends with OFFSET 0 so that PostgreSQL probes each walked conversation
+            // (a primary-key lookup) instead of hashing every conversation carrying the tag first
+            // ("hashed SubPlan": 40,000 rows for a tag on 40 % of 100,000 conversations, 20 ms
+            // against under 1 ms). This plan only runs for a tag carried by many conversations.
             case CONVERSATION_LIST -> """
                 SELECT c.* FROM conversation c
                 WHERE c.project_id = :project
                   AND (CAST(:tag AS text) = '' OR EXISTS (
                         SELECT 1 FROM conversation_tag ct
                         WHERE ct.conversation_id = c.id
-                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))))
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))
+                        OFFSET 0))
                   AND c.updated_at >= :since
                   AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
                   AND NOT EXISTS (
@@ -89,7 +94,8 @@ final class PostgresQueries {
                   AND (CAST(:tag AS text) = '' OR EXISTS (
                         SELECT 1 FROM conversation_tag ct
                         WHERE ct.conversation_id = c.id
-                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))))
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))
+                        OFFSET 0))
                   AND c.updated_at >= :since
                   AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
                   AND NOT EXISTS (
