@@ -7,6 +7,33 @@ final class SqliteQueries {
 
     private SqliteQueries() {}
 
+    /** The listing's tag filter, when its plan does not start from the tag. */
+    private static final String LIST_TAG = """
+                  AND (:tag = '' OR EXISTS (
+                        SELECT 1 FROM conversation_tag ct
+                        WHERE ct.conversation_id = c.id
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = :tag)))
+                """;
+
+    /** The listing's remaining filters, its order and its page, common to its three plans. */
+    private static final String LIST_PAGE = """
+                  AND c.updated_at >= :since
+                  AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
+                  AND NOT EXISTS (
+                        SELECT 1 FROM json_each(:filters) f
+                        WHERE NOT coalesce(
+                          CASE json_type(c.metadata, '$."' || f.key || '"')
+                            WHEN 'text' THEN json_extract(c.metadata, '$."' || f.key || '"') = f.value
+                            WHEN 'integer' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
+                            WHEN 'real' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
+                            WHEN 'true' THEN f.value = 'true'
+                            WHEN 'false' THEN f.value = 'false'
+                            ELSE 0
+                          END, 0))
+                ORDER BY c.updated_at DESC, c.id
+                LIMIT :limit
+                """;
+
     static String sql(NativeQuery query) {
         return switch (query) {
             // :query is an FTS5 expression rendered by Fts5Syntax, every word quoted.
@@ -57,26 +84,7 @@ final class SqliteQueries {
             case CONVERSATION_LIST -> """
                 SELECT c.* FROM conversation c
                 WHERE c.project_id = :project
-                  AND (:tag = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct
-                        WHERE ct.conversation_id = c.id
-                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = :tag)))
-                  AND c.updated_at >= :since
-                  AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
-                  AND NOT EXISTS (
-                        SELECT 1 FROM json_each(:filters) f
-                        WHERE NOT coalesce(
-                          CASE json_type(c.metadata, '$."' || f.key || '"')
-                            WHEN 'text' THEN json_extract(c.metadata, '$."' || f.key || '"') = f.value
-                            WHEN 'integer' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
-                            WHEN 'real' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
-                            WHEN 'true' THEN f.value = 'true'
-                            WHEN 'false' THEN f.value = 'false'
-                            ELSE 0
-                          END, 0))
-                ORDER BY c.updated_at DESC, c.id
-                LIMIT :limit
-                """;
+                """ + LIST_TAG + LIST_PAGE;
             // The driven plans: CROSS JOIN keeps its left table (the tag's or the value's rows, read
             // by their index) as SQLite's outer loop, so those few rows drive, not the walk of the
             // project's conversations.
@@ -85,48 +93,14 @@ final class SqliteQueries {
                 CROSS JOIN conversation c ON c.id = ct.conversation_id
                 WHERE ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = :tag)
                   AND c.project_id = :project
-                  AND c.updated_at >= :since
-                  AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
-                  AND NOT EXISTS (
-                        SELECT 1 FROM json_each(:filters) f
-                        WHERE NOT coalesce(
-                          CASE json_type(c.metadata, '$."' || f.key || '"')
-                            WHEN 'text' THEN json_extract(c.metadata, '$."' || f.key || '"') = f.value
-                            WHEN 'integer' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
-                            WHEN 'real' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
-                            WHEN 'true' THEN f.value = 'true'
-                            WHEN 'false' THEN f.value = 'false'
-                            ELSE 0
-                          END, 0))
-                ORDER BY c.updated_at DESC, c.id
-                LIMIT :limit
-                """;
+                """ + LIST_PAGE;
             case CONVERSATION_LIST_BY_METADATA -> """
                 SELECT c.* FROM conversation_metadata cm
                 CROSS JOIN conversation c ON c.id = cm.conversation_id
                 WHERE cm.project_id = :project AND cm.key = CAST(:key AS text)
                   AND cm.value_key = substr(CAST(:value AS text), 1, 200) AND cm.value = CAST(:value AS text)
                   AND c.project_id = :project
-                  AND (:tag = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct
-                        WHERE ct.conversation_id = c.id
-                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = :tag)))
-                  AND c.updated_at >= :since
-                  AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
-                  AND NOT EXISTS (
-                        SELECT 1 FROM json_each(:filters) f
-                        WHERE NOT coalesce(
-                          CASE json_type(c.metadata, '$."' || f.key || '"')
-                            WHEN 'text' THEN json_extract(c.metadata, '$."' || f.key || '"') = f.value
-                            WHEN 'integer' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
-                            WHEN 'real' THEN (c.metadata -> ('$."' || f.key || '"')) = f.value
-                            WHEN 'true' THEN f.value = 'true'
-                            WHEN 'false' THEN f.value = 'false'
-                            ELSE 0
-                          END, 0))
-                ORDER BY c.updated_at DESC, c.id
-                LIMIT :limit
-                """;
+                """ + LIST_TAG + LIST_PAGE;
             case TAG_INSERT_IF_ABSENT -> """
                 INSERT INTO tag (id, project_id, name) VALUES (:id, :project, :name)
                 ON CONFLICT (project_id, name) DO NOTHING
