@@ -103,6 +103,7 @@ final class QueryScenarios {
         DatabaseBackend kind = settings.backend();
         ColumnCodec codec = kind.connections().columns();
         var messageSearch = NativeSql.of(kind, NativeQuery.MESSAGE_SEARCH);
+        var messageSearchInConversation = NativeSql.of(kind, NativeQuery.MESSAGE_SEARCH_IN_CONVERSATION);
         var titleSearch = NativeSql.of(kind, NativeQuery.CONVERSATION_SEARCH_TITLES);
         try (var database = Database.open(settings);
                 var dataSources = RawJdbc.open(url);
@@ -137,7 +138,7 @@ final class QueryScenarios {
                 int rawHits = rawSearch(
                         connection,
                         codec,
-                        messageSearch,
+                        shape.inConversation() ? messageSearchInConversation : messageSearch,
                         titleSearch,
                         values,
                         shape.role().isEmpty());
@@ -152,7 +153,7 @@ final class QueryScenarios {
                         (t, i) -> rawSearch(
                                 connection,
                                 codec,
-                                messageSearch,
+                                shape.inConversation() ? messageSearchInConversation : messageSearch,
                                 titleSearch,
                                 values,
                                 shape.role().isEmpty())));

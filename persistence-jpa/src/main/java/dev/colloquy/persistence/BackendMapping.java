@@ -45,7 +45,8 @@ final class BackendMapping {
             for (NativeQuery query : NativeQuery.values()) {
                 String sql = schema.sql(query);
                 Query named = switch (query) {
-                    case MESSAGE_SEARCH, CONVERSATION_SEARCH_TITLES -> em.createNativeQuery(sql, "SearchMatch");
+                    case MESSAGE_SEARCH, MESSAGE_SEARCH_IN_CONVERSATION, CONVERSATION_SEARCH_TITLES ->
+                        em.createNativeQuery(sql, "SearchMatch");
                     case CONVERSATION_LIST, CONVERSATION_LIST_BY_METADATA, CONVERSATION_LIST_BY_TAG ->
                         em.createNativeQuery(sql, ConversationEntity.class);
                     case TAG_INSERT_IF_ABSENT -> em.createNativeQuery(sql);

@@ -71,7 +71,11 @@ final class JpaSearchStore implements SearchStore {
             }
             var messages = ranked(
                     filtered(
-                                    em.createNamedQuery(NativeQuery.MESSAGE_SEARCH.queryName()),
+                                    em.createNamedQuery(
+                                            (request.conversationId().isPresent()
+                                                            ? NativeQuery.MESSAGE_SEARCH_IN_CONVERSATION
+                                                            : NativeQuery.MESSAGE_SEARCH)
+                                                    .queryName()),
                                     projectId,
                                     request,
                                     tag,

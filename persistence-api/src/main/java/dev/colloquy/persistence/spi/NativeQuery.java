@@ -23,6 +23,13 @@ public enum NativeQuery {
     MESSAGE_SEARCH("Message.search"),
 
     /**
+     * {@link #MESSAGE_SEARCH} within the one conversation {@code :conversation} ({@code
+     * :byConversation} is 1): the plan that reads that conversation's messages by its index and
+     * tests each against the full-text index, whatever the size of the rest. Same parameters.
+     */
+    MESSAGE_SEARCH_IN_CONVERSATION("Message.searchInConversation"),
+
+    /**
      * The twin of {@link #MESSAGE_SEARCH} over conversation titles: {@code :since} and {@code
      * :until} bound the conversation's creation; no {@code :role}, {@code :byMetadata} or {@code
      * :filters}.

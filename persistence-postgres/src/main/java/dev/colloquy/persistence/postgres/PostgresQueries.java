@@ -62,6 +62,27 @@ final class PostgresQueries {
                 ORDER BY m.id DESC
                 LIMIT CAST(:limit AS integer)
                 """;
+            case MESSAGE_SEARCH_IN_CONVERSATION -> """
+                SELECT m.id AS id, m.search_text AS indexed_text
+                FROM message m
+                JOIN conversation c ON c.id = m.conversation_id
+                WHERE m.search_vector @@ to_tsquery('simple', CAST(:query AS text))
+                  AND c.project_id = :project
+                  AND (CAST(:role AS text) = '' OR m.role = CAST(:role AS text))
+                  AND m.conversation_id = :conversation AND CAST(:byConversation AS integer) = 1
+                  AND (CAST(:tag AS text) = '' OR EXISTS (
+                        SELECT 1 FROM conversation_tag ct
+                        WHERE ct.conversation_id = c.id
+                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))))
+                  AND m.created_at >= :since AND m.created_at < :until
+                  AND (CAST(:byMetadata AS integer) = 0 OR NOT EXISTS (
+                        SELECT 1 FROM jsonb_each_text(CAST(:filters AS jsonb)) f
+                        WHERE NOT coalesce(
+                          jsonb_typeof(m.metadata -> f.key) IN ('string', 'number', 'boolean')
+                            AND (m.metadata ->> f.key) = f.value, false)))
+                ORDER BY m.id DESC
+                LIMIT CAST(:limit AS integer)
+                """;
             case CONVERSATION_SEARCH_TITLES -> """
                 SELECT c.id AS id, c.search_title AS indexed_text
                 FROM conversation c
