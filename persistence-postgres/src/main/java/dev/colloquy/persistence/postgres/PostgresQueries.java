@@ -11,13 +11,12 @@ final class PostgresQueries {
     private PostgresQueries() {}
 
     /**
-     * The listing's tag filter, when its plan does not start from the tag. Its EXISTS ends with
-     * OFFSET 0 so that PostgreSQL probes each walked conversation (a primary-key lookup) instead
-     * of hashing every conversation carrying the tag first ("hashed SubPlan": 40,000 rows for a
-     * tag on 40 % of 100,000 conversations, 20 ms against under 1 ms). A walk only runs for a tag
-     * (or value) that many conversations carry.
+     * Conversation {@code c} carries {@code :tag} (any when it is ''); the tag is looked up once.
+     * The EXISTS ends with OFFSET 0 so that PostgreSQL probes each row it walks (a primary-key
+     * lookup) instead of hashing every conversation carrying the tag first ("hashed SubPlan":
+     * 40,000 rows for a tag on 40 % of 100,000 conversations, 20 ms against under 1 ms).
      */
-    private static final String LIST_TAG = """
+    private static final String TAG = """
                   AND (CAST(:tag AS text) = '' OR EXISTS (
                         SELECT 1 FROM conversation_tag ct
                         WHERE ct.conversation_id = c.id
@@ -25,15 +24,34 @@ final class PostgresQueries {
                         OFFSET 0))
                 """;
 
-    /** The listing's remaining filters, its order and its page, common to its three plans. */
+    /** Every filter of {@code :filters} holds on the metadata in {@code column} ({@code column ->> key}). */
+    private static String metadataMatches(String column) {
+        return """
+                NOT EXISTS (
+                        SELECT 1 FROM jsonb_each_text(CAST(:filters AS jsonb)) f
+                        WHERE NOT coalesce(
+                          jsonb_typeof(# -> f.key) IN ('string', 'number', 'boolean')
+                            AND (# ->> f.key) = f.value, false))""".replace("#", column);
+    }
+
+    /** A message search's filters after its full-text match, its order and its bound (both plans). */
+    private static final String MESSAGE_FILTERS = """
+                  AND c.project_id = :project
+                  AND (CAST(:role AS text) = '' OR m.role = CAST(:role AS text))
+                """ + TAG + """
+                  AND m.created_at >= :since AND m.created_at < :until
+                  AND (CAST(:byMetadata AS integer) = 0 OR\s""" + metadataMatches("m.metadata") + """
+                )
+                ORDER BY m.id DESC
+                LIMIT CAST(:limit AS integer)
+                """;
+
+    /** The listing's filters after its plan's own, its order and its page (all three plans). */
     private static final String LIST_PAGE = """
                   AND c.updated_at >= :since
                   AND (c.updated_at < :cursorAt OR (c.updated_at = :cursorAt AND c.id > :cursorId))
-                  AND NOT EXISTS (
-                        SELECT 1 FROM jsonb_each_text(CAST(:filters AS jsonb)) f
-                        WHERE NOT coalesce(
-                          jsonb_typeof(c.metadata -> f.key) IN ('string', 'number', 'boolean')
-                            AND (c.metadata ->> f.key) = f.value, false))
+                  AND\s""" + metadataMatches("c.metadata") + """
+
                 ORDER BY c.updated_at DESC, c.id
                 LIMIT CAST(:limit AS integer)
                 """;
@@ -46,53 +64,22 @@ final class PostgresQueries {
                 FROM message m
                 JOIN conversation c ON c.id = m.conversation_id
                 WHERE m.search_vector @@ to_tsquery('simple', CAST(:query AS text))
-                  AND c.project_id = :project
-                  AND (CAST(:role AS text) = '' OR m.role = CAST(:role AS text))
                   AND (CAST(:byConversation AS integer) = 0 OR m.conversation_id = :conversation)
-                  AND (CAST(:tag AS text) = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct
-                        WHERE ct.conversation_id = c.id
-                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))))
-                  AND m.created_at >= :since AND m.created_at < :until
-                  AND (CAST(:byMetadata AS integer) = 0 OR NOT EXISTS (
-                        SELECT 1 FROM jsonb_each_text(CAST(:filters AS jsonb)) f
-                        WHERE NOT coalesce(
-                          jsonb_typeof(m.metadata -> f.key) IN ('string', 'number', 'boolean')
-                            AND (m.metadata ->> f.key) = f.value, false)))
-                ORDER BY m.id DESC
-                LIMIT CAST(:limit AS integer)
-                """;
+                """ + MESSAGE_FILTERS;
             case MESSAGE_SEARCH_IN_CONVERSATION -> """
                 SELECT m.id AS id, m.search_text AS indexed_text
                 FROM message m
                 JOIN conversation c ON c.id = m.conversation_id
                 WHERE m.search_vector @@ to_tsquery('simple', CAST(:query AS text))
-                  AND c.project_id = :project
-                  AND (CAST(:role AS text) = '' OR m.role = CAST(:role AS text))
                   AND m.conversation_id = :conversation AND CAST(:byConversation AS integer) = 1
-                  AND (CAST(:tag AS text) = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct
-                        WHERE ct.conversation_id = c.id
-                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))))
-                  AND m.created_at >= :since AND m.created_at < :until
-                  AND (CAST(:byMetadata AS integer) = 0 OR NOT EXISTS (
-                        SELECT 1 FROM jsonb_each_text(CAST(:filters AS jsonb)) f
-                        WHERE NOT coalesce(
-                          jsonb_typeof(m.metadata -> f.key) IN ('string', 'number', 'boolean')
-                            AND (m.metadata ->> f.key) = f.value, false)))
-                ORDER BY m.id DESC
-                LIMIT CAST(:limit AS integer)
-                """;
+                """ + MESSAGE_FILTERS;
             case CONVERSATION_SEARCH_TITLES -> """
                 SELECT c.id AS id, c.search_title AS indexed_text
                 FROM conversation c
                 WHERE c.title_vector @@ to_tsquery('simple', CAST(:query AS text))
                   AND c.project_id = :project
                   AND (CAST(:byConversation AS integer) = 0 OR c.id = :conversation)
-                  AND (CAST(:tag AS text) = '' OR EXISTS (
-                        SELECT 1 FROM conversation_tag ct
-                        WHERE ct.conversation_id = c.id
-                          AND ct.tag_id = (SELECT t.id FROM tag t WHERE t.project_id = :project AND t.name = CAST(:tag AS text))))
+                """ + TAG + """
                   AND c.created_at >= :since AND c.created_at < :until
                 ORDER BY c.id DESC
                 LIMIT CAST(:limit AS integer)
@@ -100,7 +87,7 @@ final class PostgresQueries {
             case CONVERSATION_LIST -> """
                 SELECT c.* FROM conversation c
                 WHERE c.project_id = :project
-                """ + LIST_TAG + LIST_PAGE;
+                """ + TAG + LIST_PAGE;
             case CONVERSATION_LIST_BY_TAG -> """
                 SELECT c.* FROM conversation_tag ct
                 JOIN conversation c ON c.id = ct.conversation_id
@@ -113,7 +100,7 @@ final class PostgresQueries {
                 WHERE cm.project_id = :project AND cm.key = CAST(:key AS text)
                   AND cm.value_key = substr(CAST(:value AS text), 1, 200) AND cm.value = CAST(:value AS text)
                   AND c.project_id = :project
-                """ + LIST_TAG + LIST_PAGE;
+                """ + TAG + LIST_PAGE;
             case TAG_INSERT_IF_ABSENT -> """
                 INSERT INTO tag (id, project_id, name) VALUES (:id, :project, CAST(:name AS text))
                 ON CONFLICT (project_id, name) DO NOTHING
