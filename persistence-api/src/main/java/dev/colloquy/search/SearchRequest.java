@@ -1,6 +1,7 @@
 package dev.colloquy.search;
 
 import dev.colloquy.domain.Role;
+import dev.colloquy.message.TimeRange;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -16,8 +17,7 @@ import java.util.UUID;
  * @param tag only conversations with this tag
  * @param role only messages by this role (then no title is found)
  * @param conversationId only this conversation
- * @param since only messages stored (and conversations created) at or after this instant
- * @param until only messages stored (and conversations created) before this instant
+ * @param range only messages stored (and conversations created) within this range
  * @param metadataEquals only messages whose metadata has each key (top level) with a string value
  *     equal to the given text, or a number or boolean whose JSON text equals it, as the
  *     conversations' listing filters (then no title is found)
@@ -28,8 +28,7 @@ public record SearchRequest(
         Optional<String> tag,
         Optional<Role> role,
         Optional<UUID> conversationId,
-        Optional<Instant> since,
-        Optional<Instant> until,
+        TimeRange range,
         Map<String, String> metadataEquals) {
 
     public SearchRequest {
@@ -38,7 +37,7 @@ public record SearchRequest(
 
     public SearchRequest(
             String query, int limit, Optional<String> tag, Optional<Role> role, Optional<UUID> conversationId) {
-        this(query, limit, tag, role, conversationId, Optional.empty(), Optional.empty(), Map.of());
+        this(query, limit, tag, role, conversationId, TimeRange.ALL, Map.of());
     }
 
     public static SearchRequest of(String query) {
@@ -46,33 +45,33 @@ public record SearchRequest(
     }
 
     public SearchRequest withLimit(int value) {
-        return new SearchRequest(query, value, tag, role, conversationId, since, until, metadataEquals);
+        return new SearchRequest(query, value, tag, role, conversationId, range, metadataEquals);
     }
 
     public SearchRequest withTag(String value) {
-        return new SearchRequest(query, limit, Optional.of(value), role, conversationId, since, until, metadataEquals);
+        return new SearchRequest(query, limit, Optional.of(value), role, conversationId, range, metadataEquals);
     }
 
     public SearchRequest withRole(Role value) {
-        return new SearchRequest(query, limit, tag, Optional.of(value), conversationId, since, until, metadataEquals);
+        return new SearchRequest(query, limit, tag, Optional.of(value), conversationId, range, metadataEquals);
     }
 
     public SearchRequest inConversation(UUID value) {
-        return new SearchRequest(query, limit, tag, role, Optional.of(value), since, until, metadataEquals);
+        return new SearchRequest(query, limit, tag, role, Optional.of(value), range, metadataEquals);
     }
 
     public SearchRequest since(Instant value) {
-        return new SearchRequest(query, limit, tag, role, conversationId, Optional.of(value), until, metadataEquals);
+        return new SearchRequest(query, limit, tag, role, conversationId, range.since(value), metadataEquals);
     }
 
     public SearchRequest until(Instant value) {
-        return new SearchRequest(query, limit, tag, role, conversationId, since, Optional.of(value), metadataEquals);
+        return new SearchRequest(query, limit, tag, role, conversationId, range.until(value), metadataEquals);
     }
 
     public SearchRequest withMetadata(String key, String value) {
         var copy = new TreeMap<>(metadataEquals);
         copy.put(key, value);
-        return new SearchRequest(query, limit, tag, role, conversationId, since, until, copy);
+        return new SearchRequest(query, limit, tag, role, conversationId, range, copy);
     }
 
     /** Whether only messages can match (a role or a metadata filter: titles have neither). */

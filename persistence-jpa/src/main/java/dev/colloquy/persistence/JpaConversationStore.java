@@ -40,8 +40,7 @@ final class JpaConversationStore implements ConversationStore {
     /** Metadata keys a filter may name: they become part of a JSON path on some databases. */
     private static final Pattern FILTER_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
-    static final Instant NO_LOWER_BOUND = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant NO_CURSOR_AT = Instant.parse("9999-12-31T00:00:00Z");
+    private static final Instant NO_CURSOR_AT = TimeBounds.NO_UPPER_BOUND;
     private static final UUID NO_CURSOR_ID = new UUID(0, 0);
     private static final int MAX_METADATA_FILTERS = 16;
     /** A filter this few conversations pass drives the listing (see {@link #listing}). */
@@ -100,7 +99,7 @@ final class JpaConversationStore implements ConversationStore {
         String metadataFilter = metadataFilter(filter.metadataEquals());
         Instant since = filter.updatedSince()
                 .map(instant -> Clocks.input("updatedSince", instant))
-                .orElse(NO_LOWER_BOUND);
+                .orElse(TimeBounds.NO_LOWER_BOUND);
         Optional<ConversationCursor> cursor = filter.cursor().map(c -> ConversationCursor.decode("cursor", c));
         return tx.read(em -> {
             Query listing = listing(em, projectId, tag, filter.metadataEquals());

@@ -131,11 +131,7 @@ final class JpaMessageStore implements MessageStore {
     @Override
     public List<Message> history(UUID projectId, UUID conversationId, History window, TimeRange range) {
         int max = validation.limits().maxPageSize();
-        Instant since = range.since()
-                .map(instant -> Clocks.input("since", instant))
-                .orElse(JpaConversationStore.NO_LOWER_BOUND);
-        Instant until =
-                range.until().map(instant -> Clocks.input("until", instant)).orElse(JpaConversationStore.NO_CURSOR_AT);
+        var bounds = TimeBounds.of(range);
         String query;
         int bound;
         int limit;
@@ -162,8 +158,8 @@ final class JpaMessageStore implements MessageStore {
             List<Message> messages = new ArrayList<>(em.createQuery(query, Message.class)
                     .setParameter("conversation", conversationId)
                     .setParameter("bound", bound)
-                    .setParameter("since", since)
-                    .setParameter("until", until)
+                    .setParameter("since", bounds.since())
+                    .setParameter("until", bounds.until())
                     .setMaxResults(limit)
                     .getResultList());
             if (descending) {

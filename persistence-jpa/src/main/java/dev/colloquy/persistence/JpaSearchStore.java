@@ -2,7 +2,6 @@ package dev.colloquy.persistence;
 
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.ConversationEntity;
-import dev.colloquy.domain.Clocks;
 import dev.colloquy.domain.IdentifiedEntity;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.Role;
@@ -19,7 +18,6 @@ import dev.colloquy.search.SearchSyntax;
 import dev.colloquy.search.Snippets;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,14 +46,8 @@ final class JpaSearchStore implements SearchStore {
     public SearchResults find(UUID projectId, SearchRequest request) {
         int limit = validation.limits().pageSize("limit", request.limit());
         String tag = request.tag().map(t -> validation.tag("tag", t)).orElse("");
-        var bounds = new Bounds(
-                request.since()
-                        .map(instant -> Clocks.input("since", instant))
-                        .orElse(JpaConversationStore.NO_LOWER_BOUND),
-                request.until()
-                        .map(instant -> Clocks.input("until", instant))
-                        .orElse(JpaConversationStore.NO_CURSOR_AT),
-                JpaConversationStore.metadataFilter(request.metadataEquals()));
+        var bounds = TimeBounds.of(request.range());
+        String metadata = JpaConversationStore.metadataFilter(request.metadataEquals());
         SearchQuery query = SearchQuery.parse(request.query());
         if (query.isEmpty() && request.conversationId().isEmpty()) {
             return new SearchResults(List.of(), false);
@@ -84,7 +76,7 @@ final class JpaSearchStore implements SearchStore {
                             .setParameter(
                                     "role", request.role().map(Role::wireName).orElse(""))
                             .setParameter("byMetadata", request.metadataEquals().isEmpty() ? 0 : 1)
-                            .setParameter("filters", bounds.metadata()),
+                            .setParameter("filters", metadata),
                     query);
             // Titles have no author and no metadata of their own, so a search for one role's
             // messages, or by message metadata, finds no titles.
@@ -131,11 +123,8 @@ final class JpaSearchStore implements SearchStore {
             .thenComparing(Match::id, (a, b) -> Ids.compare(b, a))
             .thenComparing(Match::kind);
 
-    /** The time range, and the metadata filters as the queries take them. */
-    private record Bounds(Instant since, Instant until, String metadata) {}
-
     private static Query filtered(
-            Query query, UUID projectId, SearchRequest request, String tag, String expression, Bounds bounds) {
+            Query query, UUID projectId, SearchRequest request, String tag, String expression, TimeBounds bounds) {
         return query.setParameter("project", projectId)
                 .setParameter("since", bounds.since())
                 .setParameter("until", bounds.until())

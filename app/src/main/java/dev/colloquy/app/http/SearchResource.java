@@ -5,6 +5,7 @@ import dev.colloquy.app.http.Views.Items;
 import dev.colloquy.app.http.Views.SearchResultsView;
 import dev.colloquy.app.http.Views.TagView;
 import dev.colloquy.domain.Role;
+import dev.colloquy.message.TimeRange;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.search.SearchRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,8 +48,7 @@ public class SearchResource {
                 params.text("tag"),
                 params.text("role").map(role -> Role.parse("role", role)),
                 params.id("conversationId"),
-                params.instant("since"),
-                params.instant("until"),
+                new TimeRange(params.instant("since"), params.instant("until")),
                 params.metadataFilters());
         return SearchResultsView.of(database.search().find(project, request));
     }
