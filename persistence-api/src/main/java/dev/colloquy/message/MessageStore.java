@@ -1,5 +1,6 @@
 package dev.colloquy.message;
 
+import dev.colloquy.domain.TimeRange;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package dev.colloquy.search;
 
 import dev.colloquy.domain.Role;
-import dev.colloquy.message.TimeRange;
+import dev.colloquy.domain.TimeRange;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;

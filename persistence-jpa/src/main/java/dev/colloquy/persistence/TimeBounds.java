@@ -1,7 +1,7 @@
 package dev.colloquy.persistence;
 
 import dev.colloquy.domain.Clocks;
-import dev.colloquy.message.TimeRange;
+import dev.colloquy.domain.TimeRange;
 import java.time.Instant;
 
 /**

@@ -5,7 +5,7 @@ import dev.colloquy.app.http.Views.Items;
 import dev.colloquy.app.http.Views.SearchResultsView;
 import dev.colloquy.app.http.Views.TagView;
 import dev.colloquy.domain.Role;
-import dev.colloquy.message.TimeRange;
+import dev.colloquy.domain.TimeRange;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.search.SearchRequest;
 import jakarta.enterprise.context.RequestScoped;

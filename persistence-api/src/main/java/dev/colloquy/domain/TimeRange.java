@@ -1,4 +1,4 @@
-package dev.colloquy.message;
+package dev.colloquy.domain;
 
 import java.time.Instant;
 import java.util.Optional;
