@@ -11,6 +11,7 @@ import java.util.UUID;
 /**
  * A conversation as callers see it.
  *
+ * @param key the client's own key for it, unique within the project (see {@code Validation#key})
  * @param updatedAt moves on every change and every new message
  * @param version grows with every change of the conversation and of its messages: what its
  *     {@code ETag} is made of
@@ -18,6 +19,7 @@ import java.util.UUID;
 public record Conversation(
         UUID id,
         UUID projectId,
+        Optional<String> key,
         Optional<String> title,
         Metadata metadata,
         SortedSet<String> tags,

@@ -70,6 +70,10 @@ public class ConversationEntity extends IdentifiedEntity {
     @Column(name = "title")
     private String title;
 
+    // The client's own key for the conversation, unique within the project; null for none.
+    @Column(name = "client_key")
+    private String clientKey;
+
     // What the title search reads: the title normalized in Java (SearchText), empty without a title.
     @Column(name = "search_title", nullable = false)
     private String searchTitle;
@@ -107,9 +111,11 @@ public class ConversationEntity extends IdentifiedEntity {
     /** For JPA. */
     protected ConversationEntity() {}
 
-    public ConversationEntity(UUID id, UUID projectId, Optional<String> title, Metadata metadata, Instant now) {
+    public ConversationEntity(
+            UUID id, UUID projectId, Optional<String> key, Optional<String> title, Metadata metadata, Instant now) {
         super(id);
         this.projectId = projectId;
+        this.clientKey = key.orElse(null);
         this.title = title.orElse(null);
         this.searchTitle = SearchText.normalize(title.orElse(""));
         this.metadata = metadata;
@@ -129,6 +135,15 @@ public class ConversationEntity extends IdentifiedEntity {
         this.title = newTitle.orElse(null);
         this.searchTitle = SearchText.normalize(newTitle.orElse(""));
         this.updatedAt = now;
+    }
+
+    public void rekey(Optional<String> newKey, Instant now) {
+        this.clientKey = newKey.orElse(null);
+        this.updatedAt = now;
+    }
+
+    public Optional<String> key() {
+        return Optional.ofNullable(clientKey);
     }
 
     public void describe(Metadata newMetadata, Instant now) {
@@ -152,6 +167,7 @@ public class ConversationEntity extends IdentifiedEntity {
         return new Conversation(
                 id(),
                 projectId,
+                Optional.ofNullable(clientKey),
                 Optional.ofNullable(title),
                 metadata,
                 tagNames,

@@ -19,6 +19,24 @@ public interface ConversationStore {
     /** Deletes the conversation and its messages. */
     void delete(UUID projectId, UUID conversationId);
 
+    /** The conversation with the client's {@code key}, or {@link dev.colloquy.domain.NotFoundException}. */
+    Conversation getByKey(UUID projectId, String key);
+
+    /**
+     * The conversation with the client's {@code key}, created (untitled, empty) when none has it.
+     * Concurrent first writes of one key create one conversation: all of them get it.
+     */
+    Conversation ensureKey(UUID projectId, String key);
+
+    /** Deletes the conversation with the key and its messages; false when no conversation has the key. */
+    boolean deleteByKey(UUID projectId, String key);
+
+    /**
+     * A page of the project's conversations that have a key, in the byte order of their keys,
+     * after the cursor of the previous page.
+     */
+    Page<Conversation> keyed(UUID projectId, java.util.Optional<String> cursor, int limit);
+
     /** The project's tags in use, by name, with the number of conversations carrying each. */
     List<TagCount> tags(UUID projectId);
 

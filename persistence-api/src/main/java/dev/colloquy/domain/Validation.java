@@ -35,7 +35,9 @@ public final class Validation {
     /** Content must be present (it may be empty) and at most {@link Limits#contentBytes()} bytes. */
     public String content(String field, String content) {
         if (content == null) {
-            throw new InvalidInputException(field, "is required (it may be an empty string)");
+            throw new InvalidInputException(
+                    field,
+                    "is required (it may be an empty string, or left out for a message with parts, tool calls or tool results)");
         }
         Text.requireStorable(field, content);
         int bytes = Text.utf8Bytes(content);
@@ -94,6 +96,31 @@ public final class Validation {
             throw new InvalidInputException(field, "'" + Text.abbreviate(tag) + "' contains a control character");
         }
         return normalized;
+    }
+
+    /** The longest conversation key, in characters. */
+    public static final int KEY_CHARACTERS = 200;
+
+    private static final java.util.regex.Pattern KEY =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._~:@!$&'()*+,=%-]{1," + KEY_CHARACTERS + "}");
+
+    /**
+     * A conversation's key: 1 to {@value #KEY_CHARACTERS} characters, each an ASCII letter or digit
+     * or one of {@code - . _ ~ : @ ! $ & ' ( ) * + , = %}, and not {@code .} or {@code ..}: a key
+     * goes into a URL path as it is. Keys are compared and ordered byte by byte (case matters).
+     */
+    public String key(String field, String key) {
+        if (key == null) {
+            throw new InvalidInputException(field, "must be a string, was null");
+        }
+        if (!KEY.matcher(key).matches() || key.equals(".") || key.equals("..")) {
+            throw new InvalidInputException(
+                    field,
+                    "'" + Text.abbreviate(key) + "' is not a key: 1 to " + KEY_CHARACTERS
+                            + " characters, each a letter A-Z or a-z, a digit or one of -._~:@!$&'()*+,=%"
+                            + " (not '.' or '..')");
+        }
+        return key;
     }
 
     /** A short name (project, token): 1 to 100 characters, no control characters. */

@@ -52,20 +52,57 @@ public class MessageEntity extends IdentifiedEntity {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    // Name, parts, tool calls and tool results, and whether the message has no text; NULL for a
+    // message with text and nothing else.
+    @Convert(converter = StoredExtras.Column.class)
+    @Column(name = "extras", updatable = false)
+    private StoredExtras extras;
+
     /** For JPA. */
     protected MessageEntity() {}
 
     public MessageEntity(
-            UUID id, UUID conversationId, int seq, Role role, String content, Metadata metadata, Instant now) {
+            UUID id,
+            UUID conversationId,
+            int seq,
+            Role role,
+            String content,
+            Metadata metadata,
+            MessageExtras extras,
+            Instant now) {
         super(id);
         this.conversationId = conversationId;
         this.seq = seq;
         this.role = role;
-        this.content = content;
-        this.searchText = SearchText.normalize(content);
+        this.content = content == null ? "" : content;
+        this.searchText = searchText(content, extras);
         this.metadata = metadata;
+        this.extras = StoredExtras.of(content, extras);
         this.createdAt = now;
     }
+
+    /** What the full-text index of a message reads, on every path that stores one. */
+    public static String searchText(String content, MessageExtras extras) {
+        return SearchText.normalize(extras.searchable(content));
+    }
+
+    /** A message as read by a query that selects its columns one by one (see {@link #COLUMNS}). */
+    public static Message read(Object[] row) {
+        var stored = row[7] == null ? StoredExtras.NONE : (StoredExtras) row[7];
+        return new Message(
+                (UUID) row[0],
+                (UUID) row[1],
+                (Integer) row[2],
+                (Role) row[3],
+                stored.textless() ? null : (String) row[4],
+                (Metadata) row[5],
+                (Instant) row[6],
+                stored.extras());
+    }
+
+    /** The columns {@link #read} takes, in JPQL, for a message {@code m}. */
+    public static final String COLUMNS =
+            "m.id, m.conversationId, m.seq, m.role, m.content, m.metadata, m.createdAt, m.extras";
 
     public UUID conversationId() {
         return conversationId;
@@ -76,6 +113,15 @@ public class MessageEntity extends IdentifiedEntity {
     }
 
     public Message toMessage() {
-        return new Message(id(), conversationId, seq, role, content, metadata, createdAt);
+        var stored = extras == null ? StoredExtras.NONE : extras;
+        return new Message(
+                id(),
+                conversationId,
+                seq,
+                role,
+                stored.textless() ? null : content,
+                metadata,
+                createdAt,
+                stored.extras());
     }
 }

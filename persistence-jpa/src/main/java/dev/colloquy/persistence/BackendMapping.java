@@ -49,14 +49,18 @@ final class BackendMapping {
                         em.createNativeQuery(sql, "SearchMatch");
                     case CONVERSATION_LIST, CONVERSATION_LIST_BY_METADATA, CONVERSATION_LIST_BY_TAG ->
                         em.createNativeQuery(sql, ConversationEntity.class);
-                    case TAG_INSERT_IF_ABSENT -> em.createNativeQuery(sql);
+                    case TAG_INSERT_IF_ABSENT, CONVERSATION_INSERT_KEY_IF_ABSENT -> em.createNativeQuery(sql);
                 };
                 factory.addNamedQuery(query.queryName(), named);
             }
         }
     }
 
-    /** Gives every column that holds metadata (MetadataConverter) the backend's JSON type. */
+    /** The converters of JSON columns: metadata and a message's extras. */
+    private static final java.util.Set<Class<?>> JSON_CONVERTERS =
+            java.util.Set.of(MetadataConverter.class, dev.colloquy.message.StoredExtras.Column.class);
+
+    /** Gives every column that holds JSON (metadata, a message's extras) the backend's JSON type. */
     private record JsonColumns(String type) implements Integrator {
         @Override
         public void integrate(Metadata metadata, BootstrapContext context, SessionFactoryImplementor factory) {
@@ -64,8 +68,8 @@ final class BackendMapping {
                 for (var property : entity.getProperties()) {
                     if (property.getValue() instanceof SimpleValue value
                             && value.getJpaAttributeConverterDescriptor() != null
-                            && value.getJpaAttributeConverterDescriptor().getAttributeConverterClass()
-                                    == MetadataConverter.class) {
+                            && JSON_CONVERTERS.contains(
+                                    value.getJpaAttributeConverterDescriptor().getAttributeConverterClass())) {
                         for (Column column : value.getColumns()) {
                             column.setSqlType(type);
                         }

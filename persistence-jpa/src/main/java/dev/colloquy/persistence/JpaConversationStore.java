@@ -11,6 +11,7 @@ import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.conversation.TagCount;
 import dev.colloquy.conversation.TagEntity;
 import dev.colloquy.domain.Clocks;
+import dev.colloquy.domain.ConflictException;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.JsonMergePatch;
@@ -72,13 +73,15 @@ final class JpaConversationStore implements ConversationStore {
 
     @Override
     public Conversation create(UUID projectId, NewConversation spec) {
+        Optional<String> key = spec.key().map(k -> validation.key("key", k));
         Optional<String> title = validation.title("title", spec.title());
         Metadata metadata = validation.metadata("metadata", spec.metadata());
         SortedSet<String> tags = validation.tags("tags", spec.tags());
         return tx.write(em -> {
             Instant now = Clocks.now(clock);
+            key.ifPresent(k -> requireFree(em, projectId, k, null));
             var resolved = resolveTags(em, projectId, tags);
-            var conversation = new ConversationEntity(Ids.next(), projectId, title, metadata, now);
+            var conversation = new ConversationEntity(Ids.next(), projectId, key, title, metadata, now);
             // tagged before it is stored: one insert, and the version it is answered with
             conversation.retag(resolved, now);
             em.persist(conversation);
@@ -90,6 +93,116 @@ final class JpaConversationStore implements ConversationStore {
     @Override
     public Conversation get(UUID projectId, UUID conversationId) {
         return tx.read(em -> require(em, projectId, conversationId).toConversation());
+    }
+
+    private static Optional<ConversationEntity> byKey(EntityManager em, UUID projectId, String key) {
+        return em.createQuery(
+                        "select c from Conversation c where c.projectId = :project and c.clientKey = :key",
+                        ConversationEntity.class)
+                .setParameter("project", projectId)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** A conflict when another conversation of the project than {@code self} has the key. */
+    private static void requireFree(EntityManager em, UUID projectId, String key, UUID self) {
+        byKey(em, projectId, key).filter(other -> !other.id().equals(self)).ifPresent(other -> {
+            throw new ConflictException(
+                    "the key '" + key + "' is taken by conversation " + other.id() + " of this project");
+        });
+    }
+
+    @Override
+    public Conversation getByKey(UUID projectId, String key) {
+        String checked = validation.key("key", key);
+        return tx.read(em -> byKey(em, projectId, checked)
+                .orElseThrow(() -> new NotFoundException("no conversation with key '" + checked + "'"))
+                .toConversation());
+    }
+
+    @Override
+    public Conversation ensureKey(UUID projectId, String key) {
+        String checked = validation.key("key", key);
+        return tx.write(em -> {
+            Optional<ConversationEntity> existing = byKey(em, projectId, checked);
+            if (existing.isPresent()) {
+                return existing.get().toConversation();
+            }
+            // An insert that does nothing when a concurrent writer inserted the key first; the
+            // read after it sees whichever conversation won.
+            em.createNamedQuery(NativeQuery.CONVERSATION_INSERT_KEY_IF_ABSENT.queryName())
+                    .setParameter("id", Ids.next())
+                    .setParameter("project", projectId)
+                    .setParameter("key", checked)
+                    .setParameter("now", Clocks.now(clock))
+                    .executeUpdate();
+            return byKey(em, projectId, checked)
+                    .orElseThrow(
+                            () -> new IllegalStateException("the key's conversation was neither found nor created"))
+                    .toConversation();
+        });
+    }
+
+    @Override
+    public boolean deleteByKey(UUID projectId, String key) {
+        String checked = validation.key("key", key);
+        return tx.write(
+                em -> em.createQuery("delete from Conversation c where c.projectId = :project and c.clientKey = :key")
+                                .setParameter("project", projectId)
+                                .setParameter("key", checked)
+                                .executeUpdate()
+                        > 0);
+    }
+
+    @Override
+    public Page<Conversation> keyed(UUID projectId, Optional<String> cursor, int requestedLimit) {
+        int limit = validation.limits().pageSize("limit", requestedLimit);
+        // The cursor is the last key of the previous page; "" comes before every key.
+        String after = cursor.map(this::decodeKeyCursor).orElse("");
+        return tx.read(em -> {
+            List<ConversationEntity> rows = em.createQuery(
+                            "select c from Conversation c where c.projectId = :project and c.clientKey > :after"
+                                    + " order by c.clientKey",
+                            ConversationEntity.class)
+                    .setParameter("project", projectId)
+                    .setParameter("after", after)
+                    .setMaxResults(limit + 1)
+                    .getResultList();
+            boolean more = rows.size() > limit;
+            List<ConversationEntity> page = more ? rows.subList(0, limit) : rows;
+            Map<UUID, SortedSet<String>> tags =
+                    tagsOf(em, page.stream().map(ConversationEntity::id).toList());
+            List<Conversation> items = page.stream()
+                    .map(c -> c.toConversation(tags.getOrDefault(c.id(), new TreeSet<>())))
+                    .toList();
+            Optional<String> next = more
+                    ? Optional.of(
+                            encodeKeyCursor(items.get(items.size() - 1).key().orElseThrow()))
+                    : Optional.empty();
+            return new Page<>(items, next);
+        });
+    }
+
+    private static String encodeKeyCursor(String key) {
+        return "k"
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String decodeKeyCursor(String cursor) {
+        try {
+            if (cursor.startsWith("k")) {
+                String key = new String(
+                        java.util.Base64.getUrlDecoder().decode(cursor.substring(1)),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                return validation.key("cursor", key);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new InvalidInputException("cursor", "is not a cursor this listing gave");
     }
 
     @Override
@@ -209,6 +322,7 @@ final class JpaConversationStore implements ConversationStore {
 
     @Override
     public Conversation update(UUID projectId, UUID conversationId, ConversationPatch patch) {
+        Optional<String> key = patch.key().flatMap(k -> k.map(value -> validation.key("key", value)));
         Optional<String> title =
                 patch.title().map(t -> validation.title("title", t)).orElse(Optional.empty());
         Optional<SortedSet<String>> tags = patch.tags().map(t -> validation.tags("tags", t));
@@ -222,6 +336,10 @@ final class JpaConversationStore implements ConversationStore {
         return tx.write(em -> {
             ConversationEntity conversation = require(em, projectId, conversationId);
             Instant now = Clocks.now(clock);
+            if (patch.key().isPresent() && !conversation.key().equals(key)) {
+                key.ifPresent(k -> requireFree(em, projectId, k, conversationId));
+                conversation.rekey(key, now);
+            }
             if (patch.title().isPresent()) {
                 conversation.rename(title, now);
             }

@@ -11,6 +11,7 @@ import dev.colloquy.domain.Validation;
 import dev.colloquy.message.History;
 import dev.colloquy.message.Message;
 import dev.colloquy.message.MessageEntity;
+import dev.colloquy.message.MessageExtras;
 import dev.colloquy.message.MessageStore;
 import dev.colloquy.message.NewMessage;
 import jakarta.persistence.EntityManager;
@@ -23,7 +24,7 @@ import java.util.UUID;
 
 final class JpaMessageStore implements MessageStore {
 
-    private record Checked(Role role, String content, Metadata metadata) {}
+    private record Checked(Role role, String content, Metadata metadata, MessageExtras extras) {}
 
     private final Transactor tx;
     private final Clock clock;
@@ -86,8 +87,7 @@ final class JpaMessageStore implements MessageStore {
      * Messages are read as values, not as managed entities: nothing read here is changed, and
      * profiling showed entity initialization as the larger part of reading a page.
      */
-    private static final String SELECT_MESSAGES = "select new dev.colloquy.message.Message(m.id, m.conversationId,"
-            + " m.seq, m.role, m.content, m.metadata, m.createdAt) from Message m"
+    private static final String SELECT_MESSAGES = "select " + MessageEntity.COLUMNS + " from Message m"
             + " where m.conversationId = :conversation and m.createdAt >= :since and m.createdAt < :until and ";
 
     private static List<Message> store(
@@ -96,7 +96,14 @@ final class JpaMessageStore implements MessageStore {
         int seq = firstSeq;
         for (Checked message : messages) {
             var entity = new MessageEntity(
-                    Ids.next(), conversationId, seq++, message.role(), message.content(), message.metadata(), now);
+                    Ids.next(),
+                    conversationId,
+                    seq++,
+                    message.role(),
+                    message.content(),
+                    message.metadata(),
+                    message.extras(),
+                    now);
             em.persist(entity);
             stored.add(entity.toMessage());
         }
@@ -120,10 +127,14 @@ final class JpaMessageStore implements MessageStore {
             if (message == null) {
                 throw new InvalidInputException(field, "must be an object, was null");
             }
-            checked.add(new Checked(
-                    Role.parse(field + ".role", message.role()),
-                    validation.content(field + ".content", message.content()),
-                    validation.metadata(field + ".metadata", message.metadata())));
+            Role role = Role.parse(field + ".role", message.role());
+            MessageExtras extras = message.extras();
+            extras.check(field, role, validation.limits().contentBytes());
+            String content = message.content() == null && extras.carriesContent()
+                    ? null
+                    : validation.content(field + ".content", message.content());
+            checked.add(
+                    new Checked(role, content, validation.metadata(field + ".metadata", message.metadata()), extras));
         }
         return checked;
     }
@@ -155,13 +166,15 @@ final class JpaMessageStore implements MessageStore {
         }
         return tx.read(em -> {
             JpaConversationStore.require(em, projectId, conversationId);
-            List<Message> messages = new ArrayList<>(em.createQuery(query, Message.class)
+            List<Message> messages = new ArrayList<>(em.createQuery(query, Object[].class)
                     .setParameter("conversation", conversationId)
                     .setParameter("bound", bound)
                     .setParameter("since", bounds.since())
                     .setParameter("until", bounds.until())
                     .setMaxResults(limit)
-                    .getResultList());
+                    .getResultStream()
+                    .map(MessageEntity::read)
+                    .toList());
             if (descending) {
                 Collections.reverse(messages);
             }

@@ -162,7 +162,7 @@ final class JpaSearchStore implements SearchStore {
                             Optional.of(message.id()),
                             Optional.of(message.seq()),
                             Optional.of(message.role()),
-                            Snippets.around(message.content(), query),
+                            Snippets.around(message.searchableText(), query),
                             message.createdAt(),
                             score);
                 });

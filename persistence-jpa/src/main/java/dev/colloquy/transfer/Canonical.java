@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.Metadata;
+import dev.colloquy.message.StoredExtras;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,8 +57,19 @@ final class Canonical {
             case LONG -> NODES.numberNode((Long) value);
             case BOOLEAN -> NODES.booleanNode((Boolean) value);
             case JSON_OBJECT -> json((String) value);
-            case TEXT, OPTIONAL_TEXT, ROLE, TAG_NAME -> NODES.textNode((String) value);
+            case OPTIONAL_EXTRAS -> extras((String) value);
+            case TEXT, OPTIONAL_TEXT, ROLE, TAG_NAME, OPTIONAL_KEY -> NODES.textNode((String) value);
         };
+    }
+
+    /** A message's extras, canonical; text that is not extras stays text, so that it still compares. */
+    static JsonNode extras(String text) {
+        try {
+            String json = StoredExtras.parse("extras", text).json();
+            return json == null ? NODES.nullNode() : sorted(MAPPER.readTree(json));
+        } catch (InvalidInputException | JsonProcessingException e) {
+            return NODES.textNode(text);
+        }
     }
 
     /** A JSON object, canonical; text that is not one stays text, so that it still compares. */

@@ -16,19 +16,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The export's JSON Lines format, version 2 (docs/export-format.md). The first line is {@code
- * {"format":"colloquy-export","version":2}}; every further line is one object whose {@code type}
+ * The export's JSON Lines format, version 3 (docs/export-format.md). The first line is {@code
+ * {"format":"colloquy-export","version":3}}; every further line is one object whose {@code type}
  * is {@code project}, {@code tag}, {@code token}, {@code conversation} (with the names of its
  * tags), {@code message} or {@code idempotentRequest}, with the table's columns as camelCase
  * fields: ids as UUID text, instants as ISO-8601 UTC with milliseconds, metadata as a JSON object
- * with sorted keys. Version 1 is version 2 without {@code idempotentRequest} lines; both are read.
+ * with sorted keys. Version 2 is version 3 without a conversation's {@code clientKey} and a
+ * message's {@code extras}; version 1 is version 2 without {@code idempotentRequest} lines; all
+ * three are read.
  */
 final class ExportFormat {
 
     static final String FORMAT = "colloquy-export";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** The versions an import reads. */
-    static final Set<Integer> READABLE = Set.of(1, 2);
+    static final Set<Integer> READABLE = Set.of(1, 2, 3);
+    /** The fields version 3 added; a line of an earlier version has none of them, which reads as null. */
+    static final Set<String> ADDED_IN_3 = Set.of("clientKey", "extras");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter INSTANT =
@@ -94,7 +98,7 @@ final class ExportFormat {
     }
 
     /** A line back into a row: every field of the type present, no other, each of its column's type. */
-    static Row row(Table table, ObjectNode line, Set<String> extraFields) {
+    static Row row(Table table, ObjectNode line, Set<String> extraFields, int version) {
         var expected = new ArrayList<String>();
         expected.add("type");
         expected.addAll(extraFields);
@@ -110,6 +114,9 @@ final class ExportFormat {
         for (Column column : table.columns()) {
             String name = field(column.name());
             JsonNode node = line.get(name);
+            if (node == null && version < 3 && ADDED_IN_3.contains(name)) {
+                node = NODES.nullNode();
+            }
             if (node == null) {
                 throw new IllegalArgumentException("field '" + name + "' is missing");
             }
@@ -133,7 +140,13 @@ final class ExportFormat {
                     throw new IllegalArgumentException("field '" + name + "' is not a UUID");
                 }
             }
-            case TEXT, OPTIONAL_TEXT, ROLE, TAG_NAME -> text(name, node);
+            case TEXT, OPTIONAL_TEXT, ROLE, TAG_NAME, OPTIONAL_KEY -> text(name, node);
+            case OPTIONAL_EXTRAS -> {
+                if (!node.isObject()) {
+                    throw new IllegalArgumentException("field '" + name + "' must be a JSON object or null");
+                }
+                yield Canonical.write(node);
+            }
             case JSON_OBJECT -> {
                 if (!node.isObject()) {
                     throw new IllegalArgumentException("field '" + name + "' must be a JSON object");

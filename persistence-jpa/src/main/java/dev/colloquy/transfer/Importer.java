@@ -143,6 +143,9 @@ public final class Importer {
         return Map.copyOf(imported);
     }
 
+    /** The export format's version, from the header. */
+    private int version = ExportFormat.VERSION;
+
     private void header(String line) {
         JsonNode header = parse(line);
         if (!ExportFormat.FORMAT.equals(header.path("format").asText(null))) {
@@ -153,6 +156,7 @@ public final class Importer {
             throw error("is version " + header.path("version") + " of the export format; this build reads versions 1"
                     + " to " + ExportFormat.VERSION);
         }
+        version = header.path("version").intValue();
     }
 
     private void accept(String text) {
@@ -164,7 +168,7 @@ public final class Importer {
         }
         Row row;
         try {
-            row = ExportFormat.row(table, line, type.equals("conversation") ? Set.of("tags") : Set.of());
+            row = ExportFormat.row(table, line, type.equals("conversation") ? Set.of("tags") : Set.of(), version);
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }

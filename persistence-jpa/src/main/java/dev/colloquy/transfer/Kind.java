@@ -1,9 +1,12 @@
 package dev.colloquy.transfer;
 
 import dev.colloquy.domain.InvalidInputException;
+import dev.colloquy.domain.Limits;
 import dev.colloquy.domain.Metadata;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.Text;
+import dev.colloquy.domain.Validation;
+import dev.colloquy.message.StoredExtras;
 import dev.colloquy.persistence.spi.ColumnCodec;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +29,10 @@ enum Kind {
     /** A conversation's metadata: JSON text holding an object. */
     JSON_OBJECT,
     ROLE,
+    /** A conversation's key (or none): the domain's key rules. */
+    OPTIONAL_KEY,
+    /** A message's extras (or none): JSON text holding an object, as {@link StoredExtras} reads it. */
+    OPTIONAL_EXTRAS,
     /** A tag: lower-cased, never empty. */
     TAG_NAME,
     INTEGER,
@@ -33,6 +40,8 @@ enum Kind {
     BOOLEAN,
     INSTANT,
     OPTIONAL_INSTANT;
+
+    private static final Validation KEYS = new Validation(Limits.DEFAULTS);
 
     /** The earliest and latest instants the domain accepts: years 1 to 9999, as ISO-8601 writes them. */
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
@@ -42,7 +51,8 @@ enum Kind {
     Object read(ResultSet rows, int index, ColumnCodec codec) throws SQLException {
         return switch (this) {
             case ID -> codec.getId(rows, index);
-            case TEXT, OPTIONAL_TEXT, JSON_OBJECT, ROLE, TAG_NAME -> rows.getString(index);
+            case TEXT, OPTIONAL_TEXT, JSON_OBJECT, ROLE, TAG_NAME, OPTIONAL_KEY, OPTIONAL_EXTRAS ->
+                rows.getString(index);
             case INTEGER -> {
                 int value = rows.getInt(index);
                 yield rows.wasNull() ? null : value;
@@ -63,7 +73,7 @@ enum Kind {
         switch (this) {
             case ID -> codec.setId(statement, index, (UUID) value);
             case TEXT, ROLE, TAG_NAME -> statement.setString(index, (String) value);
-            case OPTIONAL_TEXT -> {
+            case OPTIONAL_TEXT, OPTIONAL_KEY -> {
                 if (value == null) {
                     statement.setNull(index, Types.VARCHAR);
                 } else {
@@ -74,6 +84,16 @@ enum Kind {
             case JSON_OBJECT ->
                 statement.setString(
                         index, Metadata.parse("metadata", (String) value).json());
+            case OPTIONAL_EXTRAS -> {
+                String json = value == null
+                        ? null
+                        : StoredExtras.parse("extras", (String) value).json();
+                if (json == null) {
+                    statement.setNull(index, Types.VARCHAR);
+                } else {
+                    statement.setString(index, json);
+                }
+            }
             case INTEGER -> statement.setInt(index, (Integer) value);
             case LONG -> statement.setLong(index, (Long) value);
             case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
@@ -82,7 +102,7 @@ enum Kind {
     }
 
     boolean optional() {
-        return this == OPTIONAL_TEXT || this == OPTIONAL_INSTANT;
+        return this == OPTIONAL_TEXT || this == OPTIONAL_INSTANT || this == OPTIONAL_KEY || this == OPTIONAL_EXTRAS;
     }
 
     /** Why the domain refuses the value, if it does. */
@@ -98,6 +118,11 @@ enum Kind {
                     Metadata.parse(column, (String) value);
                 }
                 case ROLE -> Role.parse(column, (String) value);
+                case OPTIONAL_KEY -> KEYS.key(column, (String) value);
+                case OPTIONAL_EXTRAS -> {
+                    Text.requireStorable(column, (String) value);
+                    StoredExtras.parse(column, (String) value);
+                }
                 case TAG_NAME -> {
                     String name = (String) value;
                     Text.requireStorable(column, name);

@@ -1,6 +1,5 @@
 package dev.colloquy.transfer;
 
-import dev.colloquy.search.SearchText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -36,8 +35,7 @@ final class RowWriter {
                             .bind(statement, index++, row.values().get(i), side.codec());
                 }
                 for (String column : derived) {
-                    Object source = row.get(table.derived().get(column));
-                    statement.setString(index++, SearchText.normalize(source == null ? "" : (String) source));
+                    statement.setString(index++, table.derived().get(column).from(row));
                 }
                 statement.addBatch();
             }

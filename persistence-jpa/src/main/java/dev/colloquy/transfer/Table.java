@@ -14,9 +14,15 @@ import java.util.stream.Collectors;
  * @param name the table's name in both schemas
  * @param columns the columns copied and compared, in a fixed order
  * @param key the unique key whose order the rows are read in (the primary key, or another unique key)
- * @param derived columns computed from another column on insert: the search text, normalized in Java
+ * @param derived columns computed from the stored ones on insert: the search text, normalized in Java
  */
-public record Table(String name, List<Column> columns, List<String> key, Map<String, String> derived) {
+public record Table(String name, List<Column> columns, List<String> key, Map<String, Table.Derived> derived) {
+
+    /** How a derived column's value is computed from a row's stored columns. */
+    @FunctionalInterface
+    public interface Derived {
+        String from(Row row);
+    }
 
     public Table {
         columns = List.copyOf(columns);

@@ -4,6 +4,9 @@ import static dev.colloquy.transfer.Column.atLeast;
 import static dev.colloquy.transfer.Column.of;
 import static dev.colloquy.transfer.Column.reference;
 
+import dev.colloquy.message.MessageEntity;
+import dev.colloquy.message.StoredExtras;
+import dev.colloquy.search.SearchText;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +34,7 @@ public final class Tables {
             List.of(
                     of("id", Kind.ID),
                     reference("project_id", "project"),
+                    of("client_key", Kind.OPTIONAL_KEY),
                     of("title", Kind.OPTIONAL_TEXT),
                     of("metadata", Kind.JSON_OBJECT),
                     atLeast("message_count", Kind.INTEGER, 0),
@@ -39,7 +43,9 @@ public final class Tables {
                     of("updated_at", Kind.INSTANT),
                     of("version", Kind.LONG)),
             List.of("id"),
-            Map.of("search_title", "title"));
+            Map.of(
+                    "search_title",
+                    row -> SearchText.normalize(row.get("title") == null ? "" : (String) row.get("title"))));
 
     public static final Table CONVERSATION_TAG = new Table(
             "conversation_tag",
@@ -56,9 +62,10 @@ public final class Tables {
                     of("role", Kind.ROLE),
                     of("content", Kind.TEXT),
                     of("metadata", Kind.JSON_OBJECT),
-                    of("created_at", Kind.INSTANT)),
+                    of("created_at", Kind.INSTANT),
+                    of("extras", Kind.OPTIONAL_EXTRAS)),
             List.of("id"),
-            Map.of("search_text", "content"));
+            Map.of("search_text", Tables::messageSearchText));
 
     public static final Table API_TOKEN = new Table(
             "api_token",
@@ -94,6 +101,13 @@ public final class Tables {
                     of("created_at", Kind.INSTANT)),
             List.of("id"),
             Map.of());
+
+    /** A message's search text as the store computes it: from its content and extras. */
+    private static String messageSearchText(Row row) {
+        var stored = StoredExtras.parse("extras", (String) row.get("extras"));
+        String content = stored.textless() ? null : (String) row.get("content");
+        return MessageEntity.searchText(content, stored.extras());
+    }
 
     /** Parents before children. */
     public static final List<Table> ALL =

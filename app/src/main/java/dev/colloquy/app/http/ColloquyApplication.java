@@ -13,6 +13,7 @@ public class ColloquyApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 ConversationResource.class,
+                KeyedConversationResource.class,
                 SearchResource.class,
                 AdminResource.class,
                 HealthResource.class,

@@ -1,7 +1,6 @@
 package dev.colloquy.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.Inputs.ConversationInput;
 import dev.colloquy.app.http.Inputs.MessagesInput;
 import dev.colloquy.app.http.Views.ConversationView;
@@ -14,12 +13,9 @@ import dev.colloquy.conversation.ConversationPatch;
 import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.domain.Ids;
 import dev.colloquy.domain.Metadata;
-import dev.colloquy.domain.TimeRange;
-import dev.colloquy.message.History;
+import dev.colloquy.message.MessageExtras;
 import dev.colloquy.message.NewMessage;
-import dev.colloquy.persistence.Database;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,95 +26,23 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** Conversations and their messages, within the caller's project. */
 @Path("/v1/conversations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-public class ConversationResource {
+public class ConversationResource extends ConversationRoutes {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-
-    @Inject
-    Database database;
-
-    @Inject
-    ServerSettings settings;
-
-    @Inject
-    IdempotentWrites writes;
-
-    @Context
-    SecurityContext security;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    Request request;
-
-    @Context
-    HttpHeaders headers;
-
-    /** A conversation's entity tag: its version, which moves with every change of it or its messages. */
-    private static EntityTag tag(Conversation conversation) {
-        return new EntityTag(Long.toString(conversation.version()));
-    }
-
-    /** For a read: 304 when {@code If-None-Match} names the tag; a 412 problem when {@code If-Match} does not. */
-    private Response preconditions(EntityTag current) {
-        var answer = request.evaluatePreconditions(current);
-        if (answer == null) {
-            return null;
-        }
-        Response built = answer.tag(current).build();
-        if (built.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
-            throw new ApiException(
-                    Problem.PRECONDITION_FAILED, "the conversation's ETag is " + current + ", not what If-Match names");
-        }
-        return built;
-    }
-
-    /**
-     * Runs a change of one conversation; with {@code If-Match} (or {@code If-None-Match}), only
-     * if the conversation still has the entity tag the client named, checked and changed in one
-     * transaction with the conversation locked. Otherwise 412, and nothing changes.
-     */
-    private <T> T guarded(UUID project, UUID conversation, Supplier<T> change) {
-        if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null
-                && headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null) {
-            return change.get();
-        }
-        return database.atomically(() -> {
-            EntityTag current = tag(database.conversations().lock(project, conversation));
-            if (request.evaluatePreconditions(current) != null) {
-                throw new ApiException(
-                        Problem.PRECONDITION_FAILED,
-                        "the conversation's ETag is now " + current + ", not what If-Match (or If-None-Match) names:"
-                                + " it changed since it was read; nothing was changed");
-            }
-            return change.get();
-        });
-    }
-
-    private UUID project() {
-        return Caller.of(security).projectId();
-    }
 
     private static UUID id(String raw) {
         return Ids.parse("id", raw);
@@ -133,6 +57,7 @@ public class ConversationResource {
                     Problem.VALIDATION, "send a JSON object as the body: {} for an untitled conversation");
         }
         var conversation = new NewConversation(
+                Optional.ofNullable(input.key()),
                 Optional.ofNullable(input.title()),
                 Metadata.of("metadata", input.metadata()),
                 input.tags() == null ? List.of() : input.tags());
@@ -195,7 +120,7 @@ public class ConversationResource {
         return Response.ok(ConversationView.of(conversation)).tag(tag).build();
     }
 
-    /** JSON merge patch (RFC 7396) of title, metadata and tags. */
+    /** JSON merge patch (RFC 7396) of key, title, metadata and tags. */
     @PATCH
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
@@ -211,6 +136,12 @@ public class ConversationResource {
             String name = names.next();
             JsonNode value = patch.get(name);
             switch (name) {
+                case "key" -> {
+                    if (!value.isNull() && !value.isTextual()) {
+                        throw new ApiException(Problem.VALIDATION, "'key' must be a string or null", "key");
+                    }
+                    changes = changes.key(value.isNull() ? Optional.empty() : Optional.of(value.textValue()));
+                }
                 case "title" -> {
                     if (!value.isNull() && !value.isTextual()) {
                         throw new ApiException(Problem.VALIDATION, "'title' must be a string or null", "title");
@@ -227,7 +158,7 @@ public class ConversationResource {
                 default ->
                     throw new ApiException(
                             Problem.VALIDATION,
-                            "unknown field '" + name + "'; a patch may change title, metadata and tags",
+                            "unknown field '" + name + "'; a patch may change key, title, metadata and tags",
                             name);
             }
         }
@@ -314,7 +245,7 @@ public class ConversationResource {
      * many, roles, content, metadata), for every caller alike; a missing list or message reaches it
      * as {@code null}.
      */
-    private static List<NewMessage> messages(MessagesInput input) {
+    static List<NewMessage> messages(MessagesInput input) {
         if (input == null || input.messages() == null) {
             return null;
         }
@@ -327,7 +258,12 @@ public class ConversationResource {
                             : new NewMessage(
                                     message.role(),
                                     message.content(),
-                                    Metadata.of("messages[" + i + "].metadata", message.metadata())));
+                                    Metadata.of("messages[" + i + "].metadata", message.metadata()),
+                                    new MessageExtras(
+                                            message.name(),
+                                            message.parts(),
+                                            message.toolCalls(),
+                                            message.toolResults())));
         }
         return messages;
     }
@@ -341,41 +277,6 @@ public class ConversationResource {
     public Response history(@PathParam("id") String id) {
         UUID project = project();
         UUID conversation = id(id);
-        var params = Params.of(uri, Set.of("last", "after", "before", "limit", "since", "until"));
-        var range = new TimeRange(params.instant("since"), params.instant("until"));
-        int last = params.pageSize("last", settings.limits());
-        var after = params.integer("after");
-        var before = params.integer("before");
-        int limit = params.pageSize("limit", settings.limits());
-        int windows = (last > 0 ? 1 : 0) + (after.isPresent() ? 1 : 0) + (before.isPresent() ? 1 : 0);
-        if (windows > 1) {
-            throw new ApiException(Problem.VALIDATION, "give one of 'last', 'after' and 'before'");
-        }
-        if (last > 0 && limit > 0) {
-            throw new ApiException(
-                    Problem.VALIDATION, "'limit' goes with 'after' or 'before', not with 'last'", "limit");
-        }
-        History window;
-        if (after.isPresent()) {
-            window = History.after(after.get(), limit);
-        } else if (before.isPresent()) {
-            window = History.before(before.get(), limit);
-        } else if (last > 0) {
-            window = History.last(last);
-        } else {
-            window = History.last(limit > 0 ? limit : settings.limits().defaultPageSize());
-        }
-        // The tag and the page from one read, so that the tag names exactly the page it answers.
-        return database.reading(() -> {
-            EntityTag tag = tag(database.conversations().get(project, conversation));
-            var unchanged = preconditions(tag);
-            if (unchanged != null) {
-                return unchanged;
-            }
-            var page = new Items<>(database.messages().history(project, conversation, window, range).stream()
-                    .map(MessageView::of)
-                    .toList());
-            return Response.ok(page).tag(tag).build();
-        });
+        return history(() -> database.conversations().get(project, conversation));
     }
 }

@@ -1,6 +1,9 @@
 package dev.colloquy.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.colloquy.message.ContentPart;
+import dev.colloquy.message.ToolCall;
+import dev.colloquy.message.ToolResult;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,9 +12,16 @@ public final class Inputs {
 
     private Inputs() {}
 
-    public record ConversationInput(String title, JsonNode metadata, List<String> tags) {}
+    public record ConversationInput(String key, String title, JsonNode metadata, List<String> tags) {}
 
-    public record MessageInput(String role, String content, JsonNode metadata) {}
+    public record MessageInput(
+            String role,
+            String name,
+            String content,
+            List<ContentPart> parts,
+            List<ToolCall> toolCalls,
+            List<ToolResult> toolResults,
+            JsonNode metadata) {}
 
     public record MessagesInput(List<MessageInput> messages) {}
 

@@ -1,10 +1,14 @@
 package dev.colloquy.app.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.TagCount;
+import dev.colloquy.message.ContentPart;
 import dev.colloquy.message.Message;
+import dev.colloquy.message.ToolCall;
+import dev.colloquy.message.ToolResult;
 import dev.colloquy.project.Project;
 import dev.colloquy.search.SearchHit;
 import dev.colloquy.search.SearchResults;
@@ -26,6 +30,7 @@ public final class Views {
 
     public record ConversationView(
             UUID id,
+            String key,
             String title,
             JsonNode metadata,
             List<String> tags,
@@ -35,6 +40,7 @@ public final class Views {
         static ConversationView of(Conversation c) {
             return new ConversationView(
                     c.id(),
+                    c.key().orElse(null),
                     c.title().orElse(null),
                     c.metadata().tree(),
                     List.copyOf(c.tags()),
@@ -44,15 +50,30 @@ public final class Views {
         }
     }
 
+    /** A message; name, parts, tool calls and tool results appear only when it has them. */
     public record MessageView(
-            UUID id, UUID conversationId, int seq, String role, String content, JsonNode metadata, Instant createdAt) {
+            UUID id,
+            UUID conversationId,
+            int seq,
+            String role,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+            String content,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ContentPart> parts,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCall> toolCalls,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolResult> toolResults,
+            JsonNode metadata,
+            Instant createdAt) {
         static MessageView of(Message m) {
             return new MessageView(
                     m.id(),
                     m.conversationId(),
                     m.seq(),
                     m.role().wireName(),
+                    m.extras().name(),
                     m.content(),
+                    m.extras().parts(),
+                    m.extras().toolCalls(),
+                    m.extras().toolResults(),
                     m.metadata().tree(),
                     m.createdAt());
         }

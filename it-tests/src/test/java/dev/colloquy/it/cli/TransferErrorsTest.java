@@ -271,7 +271,7 @@ class TransferErrorsTest {
         assertThat(Files.readAllLines(written))
                 .hasSize(2)
                 .first()
-                .isEqualTo("{\"format\":\"colloquy-export\",\"version\":2}");
+                .isEqualTo("{\"format\":\"colloquy-export\",\"version\":3}");
         assertThat(file.err())
                 .contains("Exported 1 project, 0 tags, 0 tokens, 0 conversations, 0 messages, 0 idempotent requests");
     }

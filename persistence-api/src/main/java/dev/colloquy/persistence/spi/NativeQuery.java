@@ -65,7 +65,14 @@ public enum NativeQuery {
      * Creates a tag ({@code :id}, {@code :project}, {@code :name}) unless the project has it;
      * concurrent creators of one tag never fail.
      */
-    TAG_INSERT_IF_ABSENT("Tag.insertIfAbsent");
+    TAG_INSERT_IF_ABSENT("Tag.insertIfAbsent"),
+
+    /**
+     * Creates an untitled, empty conversation ({@code :id}, {@code :project}, {@code :key}, created
+     * and updated {@code :now}, version 0, no metadata) unless a conversation of the project has the
+     * key; concurrent creators of one key never fail, and one conversation results.
+     */
+    CONVERSATION_INSERT_KEY_IF_ABSENT("Conversation.insertKeyIfAbsent");
 
     private final String queryName;
 

@@ -105,6 +105,12 @@ final class PostgresQueries {
                 INSERT INTO tag (id, project_id, name) VALUES (:id, :project, CAST(:name AS text))
                 ON CONFLICT (project_id, name) DO NOTHING
                 """;
+            case CONVERSATION_INSERT_KEY_IF_ABSENT -> """
+                INSERT INTO conversation (id, project_id, client_key, title, search_title, metadata,
+                                          message_count, last_seq, created_at, updated_at, version)
+                VALUES (:id, :project, CAST(:key AS text), NULL, '', '{}', 0, 0, :now, :now, 0)
+                ON CONFLICT (project_id, client_key) WHERE client_key IS NOT NULL DO NOTHING
+                """;
         };
     }
 }
