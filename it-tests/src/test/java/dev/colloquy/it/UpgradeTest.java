@@ -7,6 +7,7 @@ import dev.colloquy.domain.Metadata;
 import dev.colloquy.domain.Role;
 import dev.colloquy.message.History;
 import dev.colloquy.message.Message;
+import dev.colloquy.message.MessageExtras;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.DatabaseSettings;
@@ -21,6 +22,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -78,6 +80,9 @@ class UpgradeTest {
                 assertThat(c.updatedAt()).isEqualTo(Instant.parse("2023-11-14T22:13:21.234Z"));
             });
             UUID conversation = conversations.get(0).id();
+            // Keys came with version 4; conversations stored before it have none.
+            assertThat(conversations.get(0).key())
+                    .isEqualTo(Integer.parseInt(version) >= 4 ? Optional.of("legacy:key") : Optional.empty());
             // The metadata rows of version 3 are there for conversations stored before it.
             assertThat(database.conversations()
                             .list(project.id(), ConversationFilter.all().withMetadata("origin", "v1"))
@@ -95,6 +100,7 @@ class UpgradeTest {
             List<Message> history = database.messages().history(project.id(), conversation, History.last(10));
             assertThat(history).extracting(Message::content).containsExactly("Hello, upgraded world!", "Still here.");
             assertThat(history).extracting(Message::role).containsExactly(Role.USER, Role.ASSISTANT);
+            assertThat(history).extracting(Message::extras).containsOnly(MessageExtras.EMPTY);
             assertThat(history.get(1).metadata()).isEqualTo(Metadata.parse("m", "{\"model\":\"m-1\"}"));
             assertThat(history.get(0).createdAt()).isEqualTo(Instant.parse("2023-11-14T22:13:20.500Z"));
 

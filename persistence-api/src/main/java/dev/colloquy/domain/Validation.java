@@ -106,19 +106,19 @@ public final class Validation {
 
     /**
      * A conversation's key: 1 to {@value #KEY_CHARACTERS} characters, each an ASCII letter or digit
-     * or one of {@code - . _ ~ : @ ! $ & ' ( ) * + , = %}, and not {@code .} or {@code ..}: a key
-     * goes into a URL path as it is. Keys are compared and ordered byte by byte (case matters).
+     * or one of {@code - . _ ~ : @ ! $ & ' ( ) * + , = %}, and not dots only ({@code .}, {@code ..}
+     * and longer runs are path segments servers normalize): a key goes into a URL path as it is. Keys are compared and ordered byte by byte (case matters).
      */
     public String key(String field, String key) {
         if (key == null) {
             throw new InvalidInputException(field, "must be a string, was null");
         }
-        if (!KEY.matcher(key).matches() || key.equals(".") || key.equals("..")) {
+        if (!KEY.matcher(key).matches() || key.chars().allMatch(c -> c == '.')) {
             throw new InvalidInputException(
                     field,
                     "'" + Text.abbreviate(key) + "' is not a key: 1 to " + KEY_CHARACTERS
                             + " characters, each a letter A-Z or a-z, a digit or one of -._~:@!$&'()*+,=%"
-                            + " (not '.' or '..')");
+                            + " (not dots only)");
         }
         return key;
     }

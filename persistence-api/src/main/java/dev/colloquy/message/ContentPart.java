@@ -1,5 +1,6 @@
 package dev.colloquy.message;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -21,6 +22,7 @@ public record ContentPart(
         return new ContentPart("image", null, url, null, null, null, null, null);
     }
 
+    @JsonIgnore
     boolean isMedia() {
         return !"text".equals(type) && !"reasoning".equals(type);
     }

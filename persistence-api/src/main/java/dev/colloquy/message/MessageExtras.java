@@ -1,5 +1,6 @@
 package dev.colloquy.message;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -51,6 +52,7 @@ public record MessageExtras(
         toolResults = toolResults == null ? List.of() : List.copyOf(toolResults);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return name == null && parts.isEmpty() && toolCalls.isEmpty() && toolResults.isEmpty();
     }

@@ -35,6 +35,21 @@ import java.util.function.BiFunction;
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyedConversationResource extends ConversationRoutes {
 
+    /**
+     * The key from the path. A raw {@code ;} would start matrix parameters, which the path's key
+     * silently loses ({@code a;b} would name {@code a}), so it is refused: a key holds no {@code ;},
+     * and one sent encoded ({@code %3B}) is refused by the key's rules.
+     */
+    private String key(String key) {
+        if (uri.getRequestUri().getRawPath().indexOf(';') >= 0) {
+            throw new ApiException(
+                    Problem.VALIDATION,
+                    "a key's path holds a ';', which no key may hold; ';' would start matrix parameters",
+                    "key");
+        }
+        return key;
+    }
+
     /** The project's keyed conversations, in the byte order of their keys, a page at a time. */
     @GET
     public Response list() {
@@ -58,7 +73,7 @@ public class KeyedConversationResource extends ConversationRoutes {
     @GET
     @Path("{key}")
     public Response get(@PathParam("key") String key) {
-        var conversation = database.conversations().getByKey(project(), key);
+        var conversation = database.conversations().getByKey(project(), key(key));
         EntityTag tag = tag(conversation);
         var unchanged = preconditions(tag);
         if (unchanged != null) {
@@ -70,8 +85,9 @@ public class KeyedConversationResource extends ConversationRoutes {
     /** Deletes the conversation with the key and its messages: 204 whether or not it existed. */
     @DELETE
     @Path("{key}")
-    public Response delete(@PathParam("key") String key) {
+    public Response delete(@PathParam("key") String raw) {
         UUID project = project();
+        String key = key(raw);
         database.atomically(() -> {
             if (hasPreconditions()) {
                 var conversation = database.conversations().getByKey(project, key);
@@ -88,8 +104,9 @@ public class KeyedConversationResource extends ConversationRoutes {
     /** A window of the history of the conversation with the key, as {@code GET /v1/conversations/{id}/messages}. */
     @GET
     @Path("{key}/messages")
-    public Response history(@PathParam("key") String key) {
+    public Response history(@PathParam("key") String raw) {
         UUID project = project();
+        String key = key(raw);
         return history(() -> database.conversations().getByKey(project, key));
     }
 
@@ -142,6 +159,7 @@ public class KeyedConversationResource extends ConversationRoutes {
             Response.Status status,
             BiFunction<UUID, UUID, List<Message>> change) {
         UUID project = project();
+        key(key);
         return writes.write(
                 Caller.of(security),
                 idempotencyKey,

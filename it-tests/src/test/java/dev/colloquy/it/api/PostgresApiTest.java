@@ -6,6 +6,7 @@ import dev.colloquy.it.Fixtures;
 @Fixtures.ServerOn("postgres")
 class PostgresApiTest
         implements ApiContract,
+                KeyedApiContract,
                 IdempotencyApiContract,
                 RequestIdContract,
                 CompressionContract,

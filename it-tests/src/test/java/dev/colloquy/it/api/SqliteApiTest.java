@@ -6,6 +6,7 @@ import dev.colloquy.it.Fixtures;
 @Fixtures.ServerOn("sqlite")
 class SqliteApiTest
         implements ApiContract,
+                KeyedApiContract,
                 IdempotencyApiContract,
                 RequestIdContract,
                 CompressionContract,

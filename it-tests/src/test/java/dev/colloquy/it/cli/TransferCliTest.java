@@ -75,6 +75,12 @@ class TransferCliTest {
         assertThat(run(NO_ENV, "export", "--database-url", back).out()).isEqualTo(sourceExport);
         assertThat(sourceExport.lines().filter(l -> l.startsWith("{\"type\":\"message\"")))
                 .hasSizeGreaterThan(10_000);
+        // keys and structured messages travel, in the export's own form
+        assertThat(sourceExport).contains("\"clientKey\":\"app:user-0~Z(%41)\"");
+        assertThat(sourceExport.lines().filter(l -> l.contains("\"extras\":{") && l.contains("\"textless\":true")))
+                .hasSizeGreaterThan(50);
+        assertThat(sourceExport.lines().filter(l -> l.contains("\"toolCalls\":[{")))
+                .isNotEmpty();
 
         var expected = searchSets(source);
         assertThat(expected.values().stream().filter(hits -> !hits.isEmpty())).hasSizeGreaterThan(20);

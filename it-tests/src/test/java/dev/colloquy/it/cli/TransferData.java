@@ -7,7 +7,11 @@ import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.domain.Metadata;
 import dev.colloquy.idempotency.Answer;
 import dev.colloquy.idempotency.IdempotentRequest;
+import dev.colloquy.message.ContentPart;
+import dev.colloquy.message.MessageExtras;
 import dev.colloquy.message.NewMessage;
+import dev.colloquy.message.ToolCall;
+import dev.colloquy.message.ToolResult;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.search.SearchHit;
 import dev.colloquy.search.SearchRequest;
@@ -28,7 +32,8 @@ import java.util.stream.Collectors;
  * A data set with every feature the transfer must keep, made through the stores: two projects,
  * unicode and emoji everywhere, nested metadata with every JSON type, many tags, long and empty
  * content, admin, expiring, revoked and used tokens, a patched conversation, a replaced history,
- * and more than 10,000 messages. Seeded, so every run makes the same shapes.
+ * conversations with keys, messages with names, parts, tool calls and tool results (some without
+ * text), and more than 10,000 messages. Seeded, so every run makes the same shapes.
  */
 final class TransferData {
 
@@ -129,13 +134,16 @@ final class TransferData {
                 tags.add(t % 3 == 0 ? "tag-" + t : "étiquette-" + t);
             }
             Optional<String> title = c % 7 == 3 ? Optional.empty() : Optional.of("Title " + c + " héllo wörld 🌍");
+            Optional<String> key = c % 3 == 0 ? Optional.of("app:user-" + c + "~Z(%41)") : Optional.empty();
             var conversation =
-                    db.conversations().create(project.id(), new NewConversation(title, metadata(random, c), tags));
+                    db.conversations().create(project.id(), new NewConversation(key, title, metadata(random, c), tags));
             var messages = new ArrayList<NewMessage>();
             for (int m = 0; m < MESSAGES_EACH; m++) {
                 String role = List.of("system", "user", "assistant", "tool").get(m % 4);
                 String content = m % 97 == 5 ? "" : sentence(random, m % 211 == 7 ? 20_000 : 3 + random.nextInt(30));
-                messages.add(new NewMessage(role, content, m % 3 == 0 ? metadata(random, m) : Metadata.EMPTY));
+                Metadata metadata = m % 3 == 0 ? metadata(random, m) : Metadata.EMPTY;
+                messages.add(
+                        m % 25 == 10 ? structured(random, role, m, metadata) : new NewMessage(role, content, metadata));
             }
             db.messages().append(project.id(), conversation.id(), messages);
             if (c == 1) {
@@ -169,6 +177,74 @@ final class TransferData {
                 db.messages().append(project.id(), conversation.id(), messages.subList(0, 400));
             }
         }
+    }
+
+    /** A message with a name, parts, tool calls or tool results, and sometimes no text, by role. */
+    static NewMessage structured(Random random, String role, int m, Metadata metadata) {
+        return switch (role) {
+            case "assistant" ->
+                new NewMessage(
+                        role,
+                        m % 2 == 0 ? null : sentence(random, 4),
+                        metadata,
+                        new MessageExtras(
+                                null,
+                                List.of(),
+                                List.of(
+                                        new ToolCall("call-" + m, "function", "lookup", "{\"q\":\"café ✓\"}"),
+                                        new ToolCall(null, null, "now", null)),
+                                List.of()));
+            case "tool" ->
+                new NewMessage(
+                        role,
+                        null,
+                        metadata,
+                        new MessageExtras(
+                                null,
+                                List.of(),
+                                List.of(),
+                                List.of(new ToolResult("call-" + m, "lookup", sentence(random, 6), m % 2 == 0))));
+            case "user" ->
+                new NewMessage(
+                        role,
+                        null,
+                        metadata,
+                        new MessageExtras(
+                                "ana ✨",
+                                List.of(
+                                        ContentPart.text(sentence(random, 5)),
+                                        new ContentPart(
+                                                "image",
+                                                null,
+                                                "https://example.com/cat.png?size=2",
+                                                null,
+                                                "image/png",
+                                                null,
+                                                null,
+                                                "high"),
+                                        new ContentPart(
+                                                "file",
+                                                null,
+                                                null,
+                                                "JVBERi0xLjQK",
+                                                "application/pdf",
+                                                "résumé.pdf",
+                                                "f-1",
+                                                null)),
+                                List.of(),
+                                List.of()));
+            default ->
+                new NewMessage(
+                        role,
+                        sentence(random, 3),
+                        metadata,
+                        new MessageExtras(
+                                "setup",
+                                List.of(new ContentPart(
+                                        "reasoning", "thinking 🤔", null, null, null, null, null, null)),
+                                List.of(),
+                                List.of()));
+        };
     }
 
     static Metadata metadata(Random random, int n) {

@@ -89,7 +89,7 @@ class TransferErrorsTest {
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err())
                 .contains("the database of --from")
-                .contains("has schema version none, this build 3")
+                .contains("has schema version none, this build 4")
                 .contains("migrate it first");
         assertThat(folder.resolve("t.db")).doesNotExist();
     }
@@ -100,8 +100,8 @@ class TransferErrorsTest {
             value = {
                 "not json|line 1 is not valid JSON",
                 "{\"format\":\"other\"}|line 1 is not a Colloquy export header",
-                "{\"format\":\"colloquy-export\",\"version\":3}|line 1 is version 3 of the export format; this build"
-                        + " reads versions 1 to 2",
+                "{\"format\":\"colloquy-export\",\"version\":4}|line 1 is version 4 of the export format; this build"
+                        + " reads versions 1 to 3",
             })
     void importRefusesWhatIsNotAnExport(String first, String message, @TempDir Path folder) throws Exception {
         String url = TestDatabases.freshUrl("sqlite");

@@ -15,4 +15,6 @@ public interface StoreContract
                 ValidationContract,
                 FidelityContract,
                 IdempotencyContract,
-                SchemaContract {}
+                SchemaContract,
+                KeyContract,
+                StructuredMessageContract {}
