@@ -7,6 +7,7 @@ import dev.colloquy.it.Fixtures;
 class PostgresApiTest
         implements ApiContract,
                 KeyedApiContract,
+                ClientContract,
                 IdempotencyApiContract,
                 RequestIdContract,
                 CompressionContract,
