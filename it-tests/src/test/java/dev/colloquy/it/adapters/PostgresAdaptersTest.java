@@ -4,4 +4,4 @@ import dev.colloquy.it.Fixtures;
 
 /** The framework adapters against a real server over PostgreSQL. */
 @Fixtures.ServerOn("postgres")
-class PostgresAdaptersTest implements LangChain4jContract {}
+class PostgresAdaptersTest implements LangChain4jContract, SpringAiContract {}
