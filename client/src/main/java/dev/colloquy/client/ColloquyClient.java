@@ -244,8 +244,7 @@ public final class ColloquyClient implements AutoCloseable {
     /** One page of the conversations that have a key, in the byte order of their keys. */
     public Page<Conversation> listKeyed(int limit, String cursor) {
         return page(send(
-                Call.read("v1/conversations/by-key"
-                        + new Query().add("limit", limit).add("cursor", cursor)),
+                Call.read("v1/keys" + new Query().add("limit", limit).add("cursor", cursor)),
                 new TypeReference<PageBody<Conversation>>() {}));
     }
 
@@ -353,7 +352,7 @@ public final class ColloquyClient implements AutoCloseable {
     /** A path segment for a key: every byte outside A-Z a-z 0-9 - . _ ~ percent-encoded. */
     static String byKey(String key) {
         Objects.requireNonNull(key, "key");
-        return "v1/conversations/by-key/" + encode(key);
+        return "v1/keys/" + encode(key);
     }
 
     static String encode(String value) {

@@ -120,7 +120,7 @@ class ColloquyClientTest {
         });
         assertThat(seen).hasSize(3);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900)); // waited the Retry-After of 1 s
-        assertThat(seen.get(0).path()).isEqualTo("/v1/conversations/by-key/user%2042%2F%C3%A9/messages?last=5");
+        assertThat(seen.get(0).path()).isEqualTo("/v1/keys/user%2042%2F%C3%A9/messages?last=5");
         assertThat(seen.get(0).headers().get("Authorization")).containsExactly("Bearer cq_secret-token-value");
     }
 
@@ -281,8 +281,7 @@ class ColloquyClientTest {
         assertThat(keys).containsExactly("a", "b", "c");
         assertThat(seen)
                 .extracting(Seen::path)
-                .containsExactly(
-                        "/v1/conversations/by-key?limit=1000", "/v1/conversations/by-key?limit=1000&cursor=c%2F1");
+                .containsExactly("/v1/keys?limit=1000", "/v1/keys?limit=1000&cursor=c%2F1");
     }
 
     @Test

@@ -169,18 +169,7 @@ final class JpaConversationStore implements ConversationStore {
                     .setParameter("after", after)
                     .setMaxResults(limit + 1)
                     .getResultList();
-            boolean more = rows.size() > limit;
-            List<ConversationEntity> page = more ? rows.subList(0, limit) : rows;
-            Map<UUID, SortedSet<String>> tags =
-                    tagsOf(em, page.stream().map(ConversationEntity::id).toList());
-            List<Conversation> items = page.stream()
-                    .map(c -> c.toConversation(tags.getOrDefault(c.id(), new TreeSet<>())))
-                    .toList();
-            Optional<String> next = more
-                    ? Optional.of(
-                            encodeKeyCursor(items.get(items.size() - 1).key().orElseThrow()))
-                    : Optional.empty();
-            return new Page<>(items, next);
+            return page(em, rows, limit, last -> encodeKeyCursor(last.key().orElseThrow()));
         });
     }
 
@@ -227,20 +216,7 @@ final class JpaConversationStore implements ConversationStore {
                     .setParameter("filters", metadataFilter)
                     .setParameter("limit", limit + 1)
                     .getResultList();
-            boolean more = rows.size() > limit;
-            List<ConversationEntity> page = more ? rows.subList(0, limit) : rows;
-            Map<UUID, SortedSet<String>> tags =
-                    tagsOf(em, page.stream().map(ConversationEntity::id).toList());
-            List<Conversation> items = page.stream()
-                    .map(c -> c.toConversation(tags.getOrDefault(c.id(), new TreeSet<>())))
-                    .toList();
-            Optional<String> next = more
-                    ? Optional.of(new ConversationCursor(
-                                    items.get(items.size() - 1).updatedAt(),
-                                    items.get(items.size() - 1).id())
-                            .encode())
-                    : Optional.empty();
-            return new Page<>(items, next);
+            return page(em, rows, limit, last -> new ConversationCursor(last.updatedAt(), last.id()).encode());
         });
     }
 
@@ -305,6 +281,25 @@ final class JpaConversationStore implements ConversationStore {
             filter.put(key, value);
         });
         return filter.toString();
+    }
+
+    /**
+     * The page of a listing read with one row more than {@code limit}: its conversations with
+     * their tags, and the cursor {@code cursorOf} makes of its last one when there is more.
+     */
+    private static Page<Conversation> page(
+            EntityManager em,
+            List<ConversationEntity> rows,
+            int limit,
+            java.util.function.Function<Conversation, String> cursorOf) {
+        boolean more = rows.size() > limit;
+        List<ConversationEntity> page = more ? rows.subList(0, limit) : rows;
+        Map<UUID, SortedSet<String>> tags =
+                tagsOf(em, page.stream().map(ConversationEntity::id).toList());
+        List<Conversation> items = page.stream()
+                .map(c -> c.toConversation(tags.getOrDefault(c.id(), new TreeSet<>())))
+                .toList();
+        return new Page<>(items, more ? Optional.of(cursorOf.apply(items.get(items.size() - 1))) : Optional.empty());
     }
 
     private static Map<UUID, SortedSet<String>> tagsOf(EntityManager em, List<UUID> ids) {

@@ -6,7 +6,6 @@ import dev.colloquy.app.http.Inputs.MessagesInput;
 import dev.colloquy.app.http.Views.ConversationView;
 import dev.colloquy.app.http.Views.Items;
 import dev.colloquy.app.http.Views.MessageView;
-import dev.colloquy.app.http.Views.PageView;
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.ConversationFilter;
 import dev.colloquy.conversation.ConversationPatch;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -74,11 +72,7 @@ public class ConversationResource extends ConversationRoutes {
                         ConversationView.of(created)));
     }
 
-    /**
-     * A page of conversations. When there is a next page, {@code Link: <...>; rel="next"} points
-     * at it as well as {@code nextCursor}: the same request with the next cursor, a reference
-     * relative to this server (never built from the Host header).
-     */
+    /** A page of conversations, with a {@code Link} to the next one (see {@link #page}). */
     @GET
     public Response list() {
         UUID project = project();
@@ -92,18 +86,7 @@ public class ConversationResource extends ConversationRoutes {
         for (var entry : params.metadataFilters().entrySet()) {
             filter = filter.withMetadata(entry.getKey(), entry.getValue());
         }
-        var page = database.conversations().list(project, filter);
-        var view = new PageView<>(
-                page.items().stream().map(ConversationView::of).toList(),
-                page.nextCursor().orElse(null));
-        var response = Response.ok(view);
-        page.nextCursor().ifPresent(cursor -> {
-            var next = uri.getRequestUriBuilder()
-                    .replaceQueryParam("cursor", cursor)
-                    .build();
-            response.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
-        });
-        return response.build();
+        return page(database.conversations().list(project, filter));
     }
 
     /** The conversation with its {@code ETag}; {@code If-None-Match} naming it answers 304. */
@@ -111,13 +94,7 @@ public class ConversationResource extends ConversationRoutes {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         UUID project = project();
-        var conversation = database.conversations().get(project, id(id));
-        EntityTag tag = tag(conversation);
-        var unchanged = preconditions(tag);
-        if (unchanged != null) {
-            return unchanged;
-        }
-        return Response.ok(ConversationView.of(conversation)).tag(tag).build();
+        return tagged(database.conversations().get(project, id(id)));
     }
 
     /** JSON merge patch (RFC 7396) of key, title, metadata and tags. */

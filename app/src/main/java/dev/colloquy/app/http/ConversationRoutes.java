@@ -70,6 +70,34 @@ abstract class ConversationRoutes {
      * if the conversation still has the entity tag the client named, checked and changed in one
      * transaction with the conversation locked. Otherwise 412, and nothing changes.
      */
+    /** The conversation with its {@code ETag}; {@code If-None-Match} naming it answers 304. */
+    Response tagged(Conversation conversation) {
+        EntityTag tag = tag(conversation);
+        var unchanged = preconditions(tag);
+        if (unchanged != null) {
+            return unchanged;
+        }
+        return Response.ok(Views.ConversationView.of(conversation)).tag(tag).build();
+    }
+
+    /**
+     * A page of conversations. When there is a next page, {@code Link: <...>; rel="next"} points
+     * at it as well as {@code nextCursor}: the same request with the next cursor, a reference
+     * relative to this server (never built from the Host header).
+     */
+    Response page(dev.colloquy.domain.Page<Conversation> page) {
+        var response = Response.ok(new Views.PageView<>(
+                page.items().stream().map(Views.ConversationView::of).toList(),
+                page.nextCursor().orElse(null)));
+        page.nextCursor().ifPresent(cursor -> {
+            var next = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", cursor)
+                    .build();
+            response.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+        });
+        return response.build();
+    }
+
     /** Whether the request names an entity tag its change depends on. */
     boolean hasPreconditions() {
         return headers.getHeaderString(HttpHeaders.IF_MATCH) != null

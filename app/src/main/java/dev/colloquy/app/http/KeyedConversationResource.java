@@ -1,10 +1,8 @@
 package dev.colloquy.app.http;
 
 import dev.colloquy.app.http.Inputs.MessagesInput;
-import dev.colloquy.app.http.Views.ConversationView;
 import dev.colloquy.app.http.Views.Items;
 import dev.colloquy.app.http.Views.MessageView;
-import dev.colloquy.app.http.Views.PageView;
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.message.Message;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -30,7 +27,7 @@ import java.util.function.BiFunction;
  * of an unknown key creates its conversation (one, however many writers race), reads of an unknown
  * key are not found, and deleting one is idempotent.
  */
-@Path("/v1/conversations/by-key")
+@Path("/v1/keys")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyedConversationResource extends ConversationRoutes {
@@ -55,31 +52,15 @@ public class KeyedConversationResource extends ConversationRoutes {
     public Response list() {
         UUID project = project();
         var params = Params.of(uri, Set.of("limit", "cursor"));
-        var page = database.conversations()
-                .keyed(project, params.text("cursor"), params.pageSize("limit", settings.limits()));
-        var response = Response.ok(new PageView<>(
-                page.items().stream().map(ConversationView::of).toList(),
-                page.nextCursor().orElse(null)));
-        page.nextCursor().ifPresent(cursor -> {
-            var next = uri.getRequestUriBuilder()
-                    .replaceQueryParam("cursor", cursor)
-                    .build();
-            response.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
-        });
-        return response.build();
+        return page(database.conversations()
+                .keyed(project, params.text("cursor"), params.pageSize("limit", settings.limits())));
     }
 
     /** The conversation with the key, with its {@code ETag}; {@code If-None-Match} naming it answers 304. */
     @GET
     @Path("{key}")
     public Response get(@PathParam("key") String key) {
-        var conversation = database.conversations().getByKey(project(), key(key));
-        EntityTag tag = tag(conversation);
-        var unchanged = preconditions(tag);
-        if (unchanged != null) {
-            return unchanged;
-        }
-        return Response.ok(ConversationView.of(conversation)).tag(tag).build();
+        return tagged(database.conversations().getByKey(project(), key(key)));
     }
 
     /** Deletes the conversation with the key and its messages: 204 whether or not it existed. */
@@ -163,7 +144,7 @@ public class KeyedConversationResource extends ConversationRoutes {
         return writes.write(
                 Caller.of(security),
                 idempotencyKey,
-                method + " /v1/conversations/by-key/" + key + "/messages",
+                method + " /v1/keys/" + key + "/messages",
                 input,
                 // One unit of work: messages the store refuses leave no conversation behind.
                 () -> database.atomically(() -> {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The routes by the client's key, and messages with names, parts, tool calls and tool results, over HTTP. */
 public interface KeyedApiContract extends ApiContract {
 
-    String BY_KEY = "/v1/conversations/by-key/";
+    String BY_KEY = "/v1/keys/";
 
     private static String messages(String... json) {
         return "{\"messages\":[" + String.join(",", json) + "]}";
@@ -253,7 +253,7 @@ public interface KeyedApiContract extends ApiContract {
         createConversation(token, "{}");
 
         var seen = new ArrayList<String>();
-        String next = "/v1/conversations/by-key?limit=2";
+        String next = "/v1/keys?limit=2";
         int pages = 0;
         while (next != null) {
             Answer page = api().get(next, token);
