@@ -47,7 +47,7 @@ class OpenApiDocumentTest {
                     }));
         }
 
-        assertThat(routes).hasSize(25);
+        assertThat(routes).hasSize(26);
         assertThat(documented).isEqualTo(routes);
     }
 }

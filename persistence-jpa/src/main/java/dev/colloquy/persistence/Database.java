@@ -26,6 +26,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -415,6 +416,25 @@ public final class Database implements AutoCloseable {
     }
 
     /** The pools, for tools that work below the stores (copy, verify, tests). */
+    /** Units of work run again after a transient failure, by cause, since the database was opened. */
+    public Map<String, Long> transactionRetries() {
+        return transactor.retries();
+    }
+
+    /** Waits for a pooled connection that ran out since the database was opened. */
+    public long poolTimeouts() {
+        return transactor.poolTimeouts();
+    }
+
+    /** The database's size on disk in bytes, where the backend can tell it cheaply. */
+    public java.util.OptionalLong sizeBytes() {
+        try {
+            return settings.backend().maintenance().sizeBytes(dataSources.reader());
+        } catch (java.sql.SQLException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     public DataSources dataSources() {
         return dataSources;
     }

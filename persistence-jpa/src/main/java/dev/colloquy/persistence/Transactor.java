@@ -43,6 +43,23 @@ final class Transactor {
 
     private record Running(EntityManager em, boolean write) {}
 
+    /** Units of work run again, by what made them fail the first time (for metrics). */
+    private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> retries =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Waits for a pooled connection that ran out ({@link Failure#OVERLOADED}). */
+    private final java.util.concurrent.atomic.LongAdder poolTimeouts = new java.util.concurrent.atomic.LongAdder();
+
+    /** How many units of work were run again, by cause (a {@link Failure} name in lower case, or {@code optimistic_lock}). */
+    java.util.Map<String, Long> retries() {
+        var counts = new java.util.TreeMap<String, Long>();
+        retries.forEach((cause, count) -> counts.put(cause, count.sum()));
+        return counts;
+    }
+
+    long poolTimeouts() {
+        return poolTimeouts.sum();
+    }
+
     Transactor(EntityManagerFactory factory, DatabaseBackend backend) {
         this.factory = factory;
         this.backend = backend;
@@ -81,7 +98,15 @@ final class Transactor {
                 boolean lostConnection =
                         (failure == Failure.CONNECTION || e instanceof SwallowedFailure) && (!write || !committing[0]);
                 boolean inBudget = System.nanoTime() - started < RETRY_BUDGET.toNanos();
+                if (failure == Failure.OVERLOADED) {
+                    poolTimeouts.increment();
+                }
                 if ((transientConflict || lostConnection) && attempt < MAX_ATTEMPTS && inBudget) {
+                    String cause = failure == Failure.OTHER && causedBy(e, OptimisticLockException.class)
+                            ? "optimistic_lock"
+                            : failure.name().toLowerCase(java.util.Locale.ROOT);
+                    retries.computeIfAbsent(cause, c -> new java.util.concurrent.atomic.LongAdder())
+                            .increment();
                     LOG.debug(
                             "attempt {} met a transient conflict ({}); running the unit of work again",
                             attempt,

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *     HTTP_QUEUE_LIMIT}); past it a request is answered 503 at once
  * @param accessLog whether each request writes an access line ({@code ACCESS_LOG})
  * @param corsOrigins the origins browsers may call the API from ({@code CORS_ORIGINS}); none by default
+ * @param metrics whether {@code /metrics} answers ({@code METRICS}) and the token it asks for, if any
+ *     ({@code METRICS_TOKEN})
  */
 public record ServerSettings(
         String host,
@@ -42,7 +44,11 @@ public record ServerSettings(
         RateLimit rateLimit,
         int queueLimit,
         boolean accessLog,
-        Set<String> corsOrigins) {
+        Set<String> corsOrigins,
+        Metrics metrics) {
+
+    /** {@code /metrics}: on or off, and open or behind a bearer token of its own. */
+    public record Metrics(boolean enabled, Optional<String> token) {}
 
     /**
      * A token bucket per token: {@code burst} requests at once, refilled at {@code perMinute} a
@@ -68,6 +74,8 @@ public record ServerSettings(
     public static final String HTTP_QUEUE_LIMIT = "HTTP_QUEUE_LIMIT";
     public static final String ACCESS_LOG = "ACCESS_LOG";
     public static final String CORS_ORIGINS = "CORS_ORIGINS";
+    public static final String METRICS = "METRICS";
+    public static final String METRICS_TOKEN = "METRICS_TOKEN";
     private static final Pattern ORIGIN =
             Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
     /** Read by the logging configuration itself (logback.xml); checked here so that a mistake stops the start. */
@@ -98,7 +106,18 @@ public record ServerSettings(
                 rateLimit(settings),
                 settings.integer(HTTP_QUEUE_LIMIT, 512, 1, 1_000_000),
                 onOff(settings, ACCESS_LOG, true),
-                corsOrigins(settings));
+                corsOrigins(settings),
+                metrics(settings));
+    }
+
+    private static Metrics metrics(Settings settings) {
+        var token = settings.get(METRICS_TOKEN);
+        if (token.isPresent()
+                && (token.get().length() < 32 || !token.get().chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new ConfigurationException(
+                    METRICS_TOKEN, "must be at least 32 printable ASCII characters without spaces");
+        }
+        return new Metrics(onOff(settings, METRICS, true), token);
     }
 
     /** {@code https://app.example.com, http://localhost:5173}: scheme, host and port, nothing more. */

@@ -46,6 +46,9 @@ public class AcceptFilter implements ContainerRequestFilter {
                     "the Content-Type header is not a media type (such as application/json)",
                     HttpHeaders.CONTENT_TYPE);
         }
+        if (request.getUriInfo().getPath().equals("metrics")) {
+            return; // Prometheus' text, whatever else the scraper would also take
+        }
         boolean json = accepted.stream()
                 .anyMatch(type ->
                         type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isCompatible(Problem.MEDIA_TYPE));

@@ -14,6 +14,7 @@ public class ColloquyApplication extends Application {
         return Set.of(
                 ConversationResource.class,
                 KeyedConversationResource.class,
+                MetricsResource.class,
                 SearchResource.class,
                 AdminResource.class,
                 HealthResource.class,

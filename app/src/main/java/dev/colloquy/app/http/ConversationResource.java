@@ -187,7 +187,10 @@ public class ConversationResource extends ConversationRoutes {
                 key,
                 "POST /v1/conversations/" + conversation + "/messages",
                 input,
-                () -> guarded(project, conversation, () -> database.messages().append(project, conversation, messages)),
+                () -> guarded(
+                        project,
+                        conversation,
+                        () -> metrics.timeAppend(() -> database.messages().append(project, conversation, messages))),
                 stored -> new IdempotentWrites.Reply(
                         conversation,
                         Response.Status.CREATED,

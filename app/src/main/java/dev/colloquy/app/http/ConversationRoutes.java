@@ -3,6 +3,7 @@ package dev.colloquy.app.http;
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.Views.Items;
 import dev.colloquy.app.http.Views.MessageView;
+import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.domain.TimeRange;
 import dev.colloquy.message.History;
@@ -33,6 +34,9 @@ abstract class ConversationRoutes {
 
     @Inject
     IdempotentWrites writes;
+
+    @Inject
+    ServiceMetrics metrics;
 
     @Context
     SecurityContext security;

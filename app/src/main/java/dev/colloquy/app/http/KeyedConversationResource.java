@@ -105,8 +105,8 @@ public class KeyedConversationResource extends ConversationRoutes {
                 input,
                 "POST",
                 Response.Status.CREATED,
-                (project, conversation) ->
-                        database.messages().append(project, conversation, ConversationResource.messages(input)));
+                (project, conversation) -> metrics.timeAppend(
+                        () -> database.messages().append(project, conversation, ConversationResource.messages(input))));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.colloquy.app.http;
 
 import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.app.metrics.ServiceMetrics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +57,9 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
     @Inject
     ServerSettings settings;
 
+    @Inject
+    ServiceMetrics metrics;
+
     @Context
     ResourceInfo resource;
 
@@ -106,6 +110,12 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
     /** Writes the access line from the request's properties, and ends the request's log context. */
     private void log(Function<String, Object> properties, long bytes) {
         try {
+            long took = System.nanoTime() - (Long) properties.apply(STARTED);
+            metrics.request(
+                    String.valueOf(properties.apply(METHOD)),
+                    String.valueOf(properties.apply(ROUTE)),
+                    (Integer) properties.apply(STATUS),
+                    took);
             if (settings.accessLog()) {
                 long started = (Long) properties.apply(STARTED);
                 Object project = properties.apply(PROJECT);

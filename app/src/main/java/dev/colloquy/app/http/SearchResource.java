@@ -4,6 +4,7 @@ import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.Views.Items;
 import dev.colloquy.app.http.Views.SearchResultsView;
 import dev.colloquy.app.http.Views.TagView;
+import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.TimeRange;
 import dev.colloquy.persistence.Database;
@@ -29,6 +30,9 @@ public class SearchResource {
     Database database;
 
     @Inject
+    ServiceMetrics metrics;
+
+    @Inject
     ServerSettings settings;
 
     @Context
@@ -50,7 +54,7 @@ public class SearchResource {
                 params.id("conversationId"),
                 new TimeRange(params.instant("since"), params.instant("until")),
                 params.metadataFilters());
-        return SearchResultsView.of(database.search().find(project, request));
+        return SearchResultsView.of(metrics.timeSearch(() -> database.search().find(project, request)));
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.colloquy.app.server;
 
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.TokenUsage;
+import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.persistence.Database;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -22,16 +23,21 @@ final class BackgroundJobs {
     private BackgroundJobs() {}
 
     /** Starts the jobs on one daemon thread; shut the returned executor down to stop them. */
-    static ScheduledExecutorService start(Database database, ServerSettings settings, TokenUsage usage, Clock clock) {
+    static ScheduledExecutorService start(
+            Database database, ServerSettings settings, TokenUsage usage, ServiceMetrics metrics, Clock clock) {
         var scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "colloquy-background");
             thread.setDaemon(true);
             return thread;
         });
         scheduler.scheduleWithFixedDelay(usage::flush, 30, 30, TimeUnit.SECONDS);
+        if (settings.metrics().enabled()) {
+            scheduler.scheduleWithFixedDelay(
+                    metrics::refreshCounts, 0, ServiceMetrics.COUNT_INTERVAL_SECONDS, TimeUnit.SECONDS);
+        }
         scheduler.scheduleWithFixedDelay(() -> forgetAnswers(database, settings, clock), 1, 60, TimeUnit.MINUTES);
         if (settings.retentionDays() > 0) {
-            var retention = new RetentionJob(database, settings.retentionDays(), clock);
+            var retention = new RetentionJob(database, settings.retentionDays(), clock, metrics);
             scheduler.scheduleWithFixedDelay(retention::run, 1, 60, TimeUnit.MINUTES);
             LOG.info("Retention: conversations not updated for {} days are purged hourly", settings.retentionDays());
         }

@@ -1,5 +1,6 @@
 package dev.colloquy.app.server;
 
+import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.persistence.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +21,13 @@ public final class RetentionJob {
     private final Duration age;
     private final Clock clock;
 
-    public RetentionJob(Database database, int days, Clock clock) {
+    private final ServiceMetrics metrics;
+
+    public RetentionJob(Database database, int days, Clock clock, ServiceMetrics metrics) {
         this.database = database;
         this.age = Duration.ofDays(days);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public void run() {
@@ -35,6 +39,9 @@ public final class RetentionJob {
             }
             Instant cutoff = clock.instant().minus(age);
             var result = database.retention().purgeNotUpdatedSince(cutoff, BATCH);
+            if (metrics != null) {
+                metrics.retention(result.conversations(), result.messages());
+            }
             if (result.conversations() > 0) {
                 LOG.info(
                         "Retention purged {} conversations ({} messages) not updated since {}",

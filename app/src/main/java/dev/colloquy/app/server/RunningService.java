@@ -3,6 +3,7 @@ package dev.colloquy.app.server;
 import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.TokenUsage;
+import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.persistence.Database;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
@@ -23,21 +24,25 @@ public final class RunningService implements AutoCloseable {
     private final ServerSettings settings;
     private final Clock clock;
     private final TokenUsage usage;
+    private final ServiceMetrics metrics;
     private ScheduledExecutorService jobs;
 
-    private RunningService(Database database, ServerSettings settings, Clock clock, TokenUsage usage) {
+    private RunningService(
+            Database database, ServerSettings settings, Clock clock, TokenUsage usage, ServiceMetrics metrics) {
         this.database = database;
         this.settings = settings;
         this.clock = clock;
         this.usage = usage;
+        this.metrics = metrics;
     }
 
     /** Hands the database, settings and clock to the container's beans, before any request is served. */
     public static RunningService start(
             Database database, ServerSettings settings, Clock clock, Instance<Object> beans) {
-        beans.select(ServiceContext.class).get().start(database, settings, clock);
+        var context = beans.select(ServiceContext.class).get();
+        context.start(database, settings, clock);
         return new RunningService(
-                database, settings, clock, beans.select(TokenUsage.class).get());
+                database, settings, clock, beans.select(TokenUsage.class).get(), context.metrics());
     }
 
     /** Once the service can be reached: the first admin token, written to {@code environment}'s output. */
@@ -47,7 +52,7 @@ public final class RunningService implements AutoCloseable {
 
     /** Starts the background jobs (token use, forgotten idempotency answers, retention). */
     public void startJobs() {
-        jobs = BackgroundJobs.start(database, settings, usage, clock);
+        jobs = BackgroundJobs.start(database, settings, usage, metrics, clock);
     }
 
     /** Stops the jobs, writes the pending token use and closes the database. */

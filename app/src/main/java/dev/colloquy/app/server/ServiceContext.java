@@ -1,6 +1,7 @@
 package dev.colloquy.app.server;
 
 import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -16,11 +17,21 @@ public class ServiceContext {
     private Database database;
     private ServerSettings settings;
     private Clock clock = Clock.systemUTC();
+    private ServiceMetrics metrics;
 
     public void start(Database openDatabase, ServerSettings serverSettings, Clock serviceClock) {
         this.database = openDatabase;
         this.settings = serverSettings;
         this.clock = serviceClock;
+        this.metrics = new ServiceMetrics(openDatabase);
+    }
+
+    @Produces
+    public ServiceMetrics metrics() {
+        if (metrics == null) {
+            throw new IllegalStateException("the service context was not started");
+        }
+        return metrics;
     }
 
     @Produces

@@ -8,6 +8,7 @@ class PostgresApiTest
         implements ApiContract,
                 KeyedApiContract,
                 ClientContract,
+                MetricsContract,
                 IdempotencyApiContract,
                 RequestIdContract,
                 CompressionContract,

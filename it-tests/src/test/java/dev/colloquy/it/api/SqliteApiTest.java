@@ -8,6 +8,7 @@ class SqliteApiTest
         implements ApiContract,
                 KeyedApiContract,
                 ClientContract,
+                MetricsContract,
                 IdempotencyApiContract,
                 RequestIdContract,
                 CompressionContract,

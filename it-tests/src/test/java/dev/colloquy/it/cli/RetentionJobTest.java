@@ -3,6 +3,7 @@ package dev.colloquy.it.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.app.server.RetentionJob;
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.ConversationFilter;
@@ -36,7 +37,8 @@ class RetentionJobTest {
                 recent = database.conversations().create(project, NewConversation.titled("recent"));
             }
 
-            new RetentionJob(database, 30, Clock.fixed(now, ZoneOffset.UTC)).run();
+            var metrics = new ServiceMetrics(database);
+            new RetentionJob(database, 30, Clock.fixed(now, ZoneOffset.UTC), metrics).run();
 
             assertThat(database.conversations()
                             .list(project, ConversationFilter.all())
@@ -44,6 +46,10 @@ class RetentionJobTest {
                     .extracting(c -> c.id())
                     .containsExactly(recent.id())
                     .doesNotContain(old.id());
+            assertThat(metrics.scrape())
+                    .contains("colloquy_retention_runs_total 1.0")
+                    .contains("colloquy_retention_purged_total{kind=\"conversations\"} 1.0")
+                    .contains("colloquy_retention_purged_total{kind=\"messages\"} 0.0");
         }
     }
 
@@ -52,7 +58,7 @@ class RetentionJobTest {
     void aFailedPurgeDoesNotStopTheSchedule() {
         Database closed = Database.open(TestDatabases.fresh("sqlite"));
         closed.close();
-        assertThatCode(() -> new RetentionJob(closed, 1, Clock.systemUTC()).run())
+        assertThatCode(() -> new RetentionJob(closed, 1, Clock.systemUTC(), null).run())
                 .doesNotThrowAnyException();
     }
 
@@ -77,10 +83,10 @@ class RetentionJobTest {
                 assertThat(second.tryJobLock("retention"))
                         .as("held by the other instance")
                         .isEmpty();
-                new RetentionJob(second, 30, Clock.fixed(now, ZoneOffset.UTC)).run();
+                new RetentionJob(second, 30, Clock.fixed(now, ZoneOffset.UTC), new ServiceMetrics(second)).run();
                 assertThat(second.conversations().list(project, all).items()).hasSize(1);
             }
-            new RetentionJob(second, 30, Clock.fixed(now, ZoneOffset.UTC)).run();
+            new RetentionJob(second, 30, Clock.fixed(now, ZoneOffset.UTC), new ServiceMetrics(second)).run();
             assertThat(second.conversations().list(project, all).items()).isEmpty();
             try (AutoCloseable again = first.tryJobLock("retention").orElseThrow()) {
                 assertThat(again).as("released after the round").isNotNull();

@@ -19,6 +19,11 @@ public interface BackendMaintenance {
         return Optional.of(() -> {});
     }
 
+    /** The database's size on disk in bytes, from the database's own cheap counters; empty when it cannot tell. */
+    default java.util.OptionalLong sizeBytes(DataSource reader) throws SQLException {
+        return java.util.OptionalLong.empty();
+    }
+
     /** Colloquy's own online backup of this database; empty where the database's own tools do it. */
     default Optional<Backup> backup() {
         return Optional.empty();

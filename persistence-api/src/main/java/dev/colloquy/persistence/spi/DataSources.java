@@ -1,6 +1,7 @@
 package dev.colloquy.persistence.spi;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,22 @@ import javax.sql.DataSource;
  * The connections a backend hands out: one source for units of work that write and one for those
  * that only read. A backend whose database takes concurrent writers returns the same pool twice.
  */
-public record DataSources(DataSource writer, DataSource reader, AutoCloseable closer) implements AutoCloseable {
+public record DataSources(DataSource writer, DataSource reader, AutoCloseable closer, List<PoolGauge> pools)
+        implements AutoCloseable {
+
+    public DataSources {
+        pools = List.copyOf(pools);
+    }
+
+    /** Sources whose pools are not the backend's own (an application server's), or not measured. */
+    public DataSources(DataSource writer, DataSource reader, AutoCloseable closer) {
+        this(writer, reader, closer, List.of());
+    }
+
+    /** The same sources, with what their pools hold. */
+    public DataSources withPools(List<PoolGauge> gauges) {
+        return new DataSources(writer, reader, closer, gauges);
+    }
 
     @Override
     public void close() throws Exception {

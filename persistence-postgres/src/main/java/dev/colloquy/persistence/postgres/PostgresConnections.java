@@ -10,6 +10,7 @@ import dev.colloquy.persistence.spi.BackendConnections;
 import dev.colloquy.persistence.spi.ColumnCodec;
 import dev.colloquy.persistence.spi.ConnectionTarget;
 import dev.colloquy.persistence.spi.DataSources;
+import dev.colloquy.persistence.spi.PoolGauge;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -169,7 +170,7 @@ final class PostgresConnections implements BackendConnections {
                     PoolSettings.MAX_SIZE, "must be at least 2 on PostgreSQL (a migration holds two connections)");
         }
         var dataSource = new HikariDataSource(hikari(target, pool, false));
-        return new DataSources(dataSource, dataSource, dataSource);
+        return new DataSources(dataSource, dataSource, dataSource).withPools(List.of(gauge("main", dataSource)));
     }
 
     /** Every transaction of these sessions is read-only, whatever the statements try. */
@@ -286,5 +287,16 @@ final class PostgresConnections implements BackendConnections {
             throw new IllegalStateException("PostgreSQL connection sends strings typed varchar, expected untyped"
                     + " (driver property stringtype=unspecified)");
         }
+    }
+
+    /** What a pool holds, read from Hikari's own counters when asked. */
+    private static PoolGauge gauge(String name, HikariDataSource pool) {
+        var bean = pool.getHikariPoolMXBean();
+        return new PoolGauge(
+                name,
+                bean::getActiveConnections,
+                bean::getIdleConnections,
+                bean::getThreadsAwaitingConnection,
+                pool.getMaximumPoolSize());
     }
 }

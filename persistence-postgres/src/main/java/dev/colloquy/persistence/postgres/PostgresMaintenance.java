@@ -56,4 +56,14 @@ final class PostgresMaintenance implements BackendMaintenance {
         return "PostgreSQL databases are backed up with pg_dump, for example:"
                 + " pg_dump --format=custom --file=colloquy.dump \"$DATABASE_URL\" (restore with pg_restore)";
     }
+
+    /** pg_database_size of the current database: the server sums its files, no table is read. */
+    @Override
+    public java.util.OptionalLong sizeBytes(DataSource reader) throws SQLException {
+        try (var connection = reader.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT pg_database_size(current_database())")) {
+            return rows.next() ? java.util.OptionalLong.of(rows.getLong(1)) : java.util.OptionalLong.empty();
+        }
+    }
 }

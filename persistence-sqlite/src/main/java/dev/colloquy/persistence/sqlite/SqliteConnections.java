@@ -9,6 +9,7 @@ import dev.colloquy.persistence.spi.BackendConnections;
 import dev.colloquy.persistence.spi.ColumnCodec;
 import dev.colloquy.persistence.spi.ConnectionTarget;
 import dev.colloquy.persistence.spi.DataSources;
+import dev.colloquy.persistence.spi.PoolGauge;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -138,10 +139,11 @@ final class SqliteConnections implements BackendConnections {
         try {
             var reader = new HikariDataSource(hikari(target, Pool.READER, pool.maxSize(), pool.minIdle(), pool));
             return new DataSources(writer, reader, () -> {
-                try (writer) {
-                    reader.close();
-                }
-            });
+                        try (writer) {
+                            reader.close();
+                        }
+                    })
+                    .withPools(List.of(gauge("writer", writer), gauge("reader", reader)));
         } catch (RuntimeException e) {
             writer.close();
             throw e;
@@ -312,5 +314,16 @@ final class SqliteConnections implements BackendConnections {
                 var rows = statement.executeQuery("PRAGMA " + pragma)) {
             return rows.next() ? rows.getString(1) : "";
         }
+    }
+
+    /** What a pool holds, read from Hikari's own counters when asked. */
+    private static PoolGauge gauge(String name, HikariDataSource pool) {
+        var bean = pool.getHikariPoolMXBean();
+        return new PoolGauge(
+                name,
+                bean::getActiveConnections,
+                bean::getIdleConnections,
+                bean::getThreadsAwaitingConnection,
+                pool.getMaximumPoolSize());
     }
 }

@@ -61,4 +61,15 @@ final class SqliteMaintenance implements BackendMaintenance {
             }
         }
     }
+
+    /** The main file's pages (page_count × page_size), which the database keeps without reading a table. */
+    @Override
+    public java.util.OptionalLong sizeBytes(DataSource reader) throws SQLException {
+        try (var connection = reader.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")) {
+            return rows.next() ? java.util.OptionalLong.of(rows.getLong(1)) : java.util.OptionalLong.empty();
+        }
+    }
 }

@@ -1,0 +1,182 @@
+package dev.colloquy.app.metrics;
+
+import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.spi.PoolGauge;
+import dev.colloquy.retention.Counts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's metrics, in Prometheus' text format at {@code /metrics}. The same names on both
+ * databases:
+ *
+ * <ul>
+ *   <li>{@code http_server_requests_seconds} (histogram) by {@code method}, {@code route} (the
+ *       route template, never the path's ids or keys) and {@code status};
+ *   <li>{@code colloquy_append_seconds} and {@code colloquy_search_seconds}: the database's part
+ *       of an append (by id or key) and of a search;
+ *   <li>{@code colloquy_db_pool_connections} by {@code pool} and {@code state} (active, idle,
+ *       pending), {@code colloquy_db_pool_max_connections}, {@code
+ *       colloquy_db_pool_timeouts_total};
+ *   <li>{@code colloquy_db_transaction_retries_total} by {@code cause};
+ *   <li>{@code colloquy_messages}, {@code colloquy_conversations}, {@code colloquy_projects}
+ *       and {@code colloquy_db_size_bytes}, counted in the background every {@value
+ *       #COUNT_INTERVAL_SECONDS} s (a scrape never reads a table);
+ *   <li>{@code colloquy_retention_runs_total} and {@code colloquy_retention_purged_total} by
+ *       {@code kind} (conversations, messages);
+ *   <li>the JVM's memory, garbage collection, threads, class loading, CPU and uptime.
+ * </ul>
+ */
+public final class ServiceMetrics {
+
+    /** How often the counts and the database's size are read again. */
+    public static final int COUNT_INTERVAL_SECONDS = 60;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceMetrics.class);
+    private static final List<String> RETRY_CAUSES = List.of("busy", "serialization", "connection", "optimistic_lock");
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Database database;
+    private final AtomicReference<Counts> counts = new AtomicReference<>();
+    private final AtomicReference<OptionalLong> size = new AtomicReference<>(OptionalLong.empty());
+    private final Timer append;
+    private final Timer search;
+    private final Counter retentionRuns;
+    private final Counter purgedConversations;
+    private final Counter purgedMessages;
+
+    public ServiceMetrics(Database database) {
+        this.database = database;
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        for (PoolGauge pool : database.dataSources().pools()) {
+            gauge("colloquy.db.pool.connections", pool, "active", pool.active()::getAsInt);
+            gauge("colloquy.db.pool.connections", pool, "idle", pool.idle()::getAsInt);
+            gauge("colloquy.db.pool.connections", pool, "pending", pool.pending()::getAsInt);
+            Gauge.builder("colloquy.db.pool.max.connections", pool::max)
+                    .description("the most connections the pool opens")
+                    .tag("pool", pool.name())
+                    .register(registry);
+        }
+        FunctionCounter.builder("colloquy.db.pool.timeouts", database, Database::poolTimeouts)
+                .description("waits for a pooled connection that ran out (answered 503)")
+                .register(registry);
+        for (String cause : RETRY_CAUSES) {
+            FunctionCounter.builder(
+                            "colloquy.db.transaction.retries",
+                            database,
+                            db -> db.transactionRetries().getOrDefault(cause, 0L))
+                    .description("units of work run again after a transient failure")
+                    .tag("cause", cause)
+                    .register(registry);
+        }
+        count("colloquy.messages", "messages stored", Counts::messages);
+        count("colloquy.conversations", "conversations stored", Counts::conversations);
+        count("colloquy.projects", "projects", Counts::projects);
+        Gauge.builder(
+                        "colloquy.db.size",
+                        size,
+                        s -> s.get().isPresent() ? s.get().getAsLong() : Double.NaN)
+                .description("the database's size on disk")
+                .baseUnit("bytes")
+                .register(registry);
+        this.append = Timer.builder("colloquy.append")
+                .description("the database's part of an append")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.search = Timer.builder("colloquy.search")
+                .description("the database's part of a search")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.retentionRuns = Counter.builder("colloquy.retention.runs")
+                .description("retention purges run")
+                .register(registry);
+        this.purgedConversations = Counter.builder("colloquy.retention.purged")
+                .description("rows the retention purge removed")
+                .tag("kind", "conversations")
+                .register(registry);
+        this.purgedMessages = Counter.builder("colloquy.retention.purged")
+                .description("rows the retention purge removed")
+                .tag("kind", "messages")
+                .register(registry);
+    }
+
+    private void gauge(String name, PoolGauge pool, String state, Supplier<Number> value) {
+        Gauge.builder(name, value)
+                .description("connections of the pool, by state")
+                .tag("pool", pool.name())
+                .tag("state", state)
+                .register(registry);
+    }
+
+    private void count(String name, String description, java.util.function.ToLongFunction<Counts> part) {
+        Gauge.builder(name, counts, c -> c.get() == null ? Double.NaN : part.applyAsLong(c.get()))
+                .description(description + " (read every " + COUNT_INTERVAL_SECONDS + " s)")
+                .register(registry);
+    }
+
+    /** Reads the counts and the size again; run in the background, never by a scrape. */
+    public void refreshCounts() {
+        try {
+            counts.set(database.retention().counts());
+            size.set(database.sizeBytes());
+        } catch (RuntimeException e) {
+            LOG.debug("Counting for the metrics failed, will try again: {}", e.getMessage());
+        }
+    }
+
+    /** Records one answered request. */
+    public void request(String method, String route, int status, long nanos) {
+        Timer.builder("http.server.requests")
+                .description("answered requests, by route template and status")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(Duration.ofNanos(nanos));
+    }
+
+    /** Runs an append's database work, timed. */
+    public <T> T timeAppend(Supplier<T> work) {
+        return append.record(work);
+    }
+
+    /** Runs a search's database work, timed. */
+    public <T> T timeSearch(Supplier<T> work) {
+        return search.record(work);
+    }
+
+    /** Records a retention run and what it removed. */
+    public void retention(long conversations, long messages) {
+        retentionRuns.increment();
+        purgedConversations.increment(conversations);
+        purgedMessages.increment(messages);
+    }
+
+    /** Everything, in Prometheus' text format (version 0.0.4). */
+    public String scrape() {
+        return registry.scrape();
+    }
+}
