@@ -416,6 +416,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** The pools, for tools that work below the stores (copy, verify, tests). */
+    /** Tells {@code observer} of every outermost unit of work from now on (tracing); null for none. */
+    public void observe(WorkObserver observer) {
+        transactor.observe(observer);
+    }
+
     /** Units of work run again after a transient failure, by cause, since the database was opened. */
     public Map<String, Long> transactionRetries() {
         return transactor.retries();

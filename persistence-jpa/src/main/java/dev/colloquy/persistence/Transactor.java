@@ -75,6 +75,13 @@ final class Transactor {
         return run(true, work);
     }
 
+    /** Told of each outermost unit of work (tracing); none by default. */
+    private volatile WorkObserver observer = WorkObserver.NONE;
+
+    void observe(WorkObserver value) {
+        this.observer = value == null ? WorkObserver.NONE : value;
+    }
+
     private <T> T run(boolean write, Function<EntityManager, T> work) {
         Running outer = running.get();
         if (outer != null) {
@@ -83,8 +90,22 @@ final class Transactor {
             }
             return work.apply(outer.em());
         }
+        var end = observer.begin(write);
+        int[] attempts = {0};
+        try {
+            T result = attempts(write, work, attempts);
+            end.end(attempts[0], null);
+            return result;
+        } catch (RuntimeException e) {
+            end.end(attempts[0], e);
+            throw e;
+        }
+    }
+
+    private <T> T attempts(boolean write, Function<EntityManager, T> work, int[] attempts) {
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
+            attempts[0] = attempt;
             var committing = new boolean[1];
             try {
                 return RoutingDataSource.writing(write, () -> once(write, work, committing));

@@ -3,6 +3,8 @@ package dev.colloquy.app.config;
 import dev.colloquy.domain.Limits;
 import dev.colloquy.persistence.config.ConfigurationException;
 import dev.colloquy.persistence.config.Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -31,6 +33,8 @@ import java.util.regex.Pattern;
  * @param corsOrigins the origins browsers may call the API from ({@code CORS_ORIGINS}); none by default
  * @param metrics whether {@code /metrics} answers ({@code METRICS}) and the token it asks for, if any
  *     ({@code METRICS_TOKEN})
+ * @param tracing where traces go over OTLP/HTTP ({@code OTEL_EXPORTER_OTLP_ENDPOINT}; none: no
+ *     tracing) and the service's name in them ({@code OTEL_SERVICE_NAME})
  */
 public record ServerSettings(
         String host,
@@ -45,7 +49,11 @@ public record ServerSettings(
         int queueLimit,
         boolean accessLog,
         Set<String> corsOrigins,
-        Metrics metrics) {
+        Metrics metrics,
+        Tracing tracing) {
+
+    /** OpenTelemetry traces: off unless an OTLP endpoint is given. */
+    public record Tracing(Optional<URI> endpoint, String serviceName) {}
 
     /** {@code /metrics}: on or off, and open or behind a bearer token of its own. */
     public record Metrics(boolean enabled, Optional<String> token) {}
@@ -76,6 +84,8 @@ public record ServerSettings(
     public static final String CORS_ORIGINS = "CORS_ORIGINS";
     public static final String METRICS = "METRICS";
     public static final String METRICS_TOKEN = "METRICS_TOKEN";
+    public static final String OTEL_EXPORTER_OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public static final String OTEL_SERVICE_NAME = "OTEL_SERVICE_NAME";
     private static final Pattern ORIGIN =
             Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
     /** Read by the logging configuration itself (logback.xml); checked here so that a mistake stops the start. */
@@ -107,7 +117,35 @@ public record ServerSettings(
                 settings.integer(HTTP_QUEUE_LIMIT, 512, 1, 1_000_000),
                 onOff(settings, ACCESS_LOG, true),
                 corsOrigins(settings),
-                metrics(settings));
+                metrics(settings),
+                tracing(settings));
+    }
+
+    private static Tracing tracing(Settings settings) {
+        var endpoint = settings.get(OTEL_EXPORTER_OTLP_ENDPOINT)
+                .filter(v -> !v.isBlank())
+                .map(value -> {
+                    try {
+                        URI uri = new URI(value.strip());
+                        if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()))
+                                || uri.getHost() == null
+                                || uri.getRawQuery() != null
+                                || uri.getRawUserInfo() != null) {
+                            throw new URISyntaxException(value, "not an http(s) base URL");
+                        }
+                        return uri;
+                    } catch (URISyntaxException e) {
+                        throw new ConfigurationException(
+                                OTEL_EXPORTER_OTLP_ENDPOINT,
+                                "must be the http(s) base URL of an OTLP/HTTP receiver, such as http://localhost:4318"
+                                        + " (traces go to its /v1/traces)");
+                    }
+                });
+        String name = settings.get(OTEL_SERVICE_NAME).orElse("colloquy").strip();
+        if (name.isEmpty() || name.length() > 100 || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ConfigurationException(OTEL_SERVICE_NAME, "must be 1 to 100 printable ASCII characters");
+        }
+        return new Tracing(endpoint, name);
     }
 
     private static Metrics metrics(Settings settings) {

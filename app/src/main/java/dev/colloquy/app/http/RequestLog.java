@@ -2,6 +2,7 @@ package dev.colloquy.app.http;
 
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.metrics.ServiceMetrics;
+import dev.colloquy.app.metrics.Tracing;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,6 +61,11 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
     @Inject
     ServiceMetrics metrics;
 
+    @Inject
+    Tracing tracing;
+
+    private static final String TRACE = "colloquy.trace";
+
     @Context
     ResourceInfo resource;
 
@@ -72,6 +78,13 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
         request.setProperty(ID, id);
         request.setProperty(STARTED, System.nanoTime());
         MDC.put(MDC_KEY, id);
+        request.setProperty(
+                TRACE,
+                tracing.start(
+                        request.getMethod(),
+                        request,
+                        r -> r.getHeaders().keySet(),
+                        ContainerRequestContext::getHeaderString));
     }
 
     @Override
@@ -84,6 +97,9 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
         request.setProperty(METHOD, request.getMethod());
         request.setProperty(STATUS, response.getStatus());
         request.setProperty(ROUTE, route());
+        if (request.getProperty(TRACE) instanceof Tracing.Request trace) {
+            trace.answered((String) request.getProperty(ROUTE), response.getStatus());
+        }
         if (request.getSecurityContext().getUserPrincipal() instanceof Caller caller) {
             request.setProperty(PROJECT, caller.projectId().toString());
         }
@@ -130,6 +146,9 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
             }
         } finally {
             MDC.remove(MDC_KEY);
+            if (properties.apply(TRACE) instanceof Tracing.Request trace) {
+                trace.end();
+            }
         }
     }
 

@@ -38,7 +38,8 @@ final class RequestTargets {
     /**
      * What the percent-escapes stand for must be text: well-formed UTF-8 (no overlong form such as
      * {@code %C0%AF}, no surrogate such as {@code %ED%A0%80}) without control characters; and a
-     * path has no {@code .} or {@code ..} segment, which would name another path than it spells.
+     * path has no {@code .} or {@code ..} segment, which would name another path than it spells,
+     * nor a longer segment of dots only.
      */
     private static Optional<String> decodedProblem(String raw, boolean query) {
         var bytes = new ByteArrayOutputStream(raw.length());
@@ -73,6 +74,11 @@ final class RequestTargets {
             for (String segment : text.split("/", -1)) {
                 if (segment.equals(".") || segment.equals("..")) {
                     return Optional.of("the path has a '" + segment + "' segment");
+                }
+                // Longer runs of dots are no URI's dot segments, but the HTTP layer's normalization
+                // fails on them (an empty 500): no route has such a segment, so none is taken.
+                if (segment.length() > 2 && segment.chars().allMatch(ch -> ch == '.')) {
+                    return Optional.of("the path has a segment of " + segment.length() + " dots only");
                 }
             }
         }

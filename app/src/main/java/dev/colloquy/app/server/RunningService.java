@@ -4,6 +4,7 @@ import dev.colloquy.app.config.Environment;
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.TokenUsage;
 import dev.colloquy.app.metrics.ServiceMetrics;
+import dev.colloquy.app.metrics.Tracing;
 import dev.colloquy.persistence.Database;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
@@ -25,15 +26,22 @@ public final class RunningService implements AutoCloseable {
     private final Clock clock;
     private final TokenUsage usage;
     private final ServiceMetrics metrics;
+    private final Tracing tracing;
     private ScheduledExecutorService jobs;
 
     private RunningService(
-            Database database, ServerSettings settings, Clock clock, TokenUsage usage, ServiceMetrics metrics) {
+            Database database,
+            ServerSettings settings,
+            Clock clock,
+            TokenUsage usage,
+            ServiceMetrics metrics,
+            Tracing tracing) {
         this.database = database;
         this.settings = settings;
         this.clock = clock;
         this.usage = usage;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /** Hands the database, settings and clock to the container's beans, before any request is served. */
@@ -42,7 +50,7 @@ public final class RunningService implements AutoCloseable {
         var context = beans.select(ServiceContext.class).get();
         context.start(database, settings, clock);
         return new RunningService(
-                database, settings, clock, beans.select(TokenUsage.class).get(), context.metrics());
+                database, settings, clock, beans.select(TokenUsage.class).get(), context.metrics(), context.tracing());
     }
 
     /** Once the service can be reached: the first admin token, written to {@code environment}'s output. */
@@ -66,6 +74,7 @@ public final class RunningService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Could not record the last token use: {}", e.getMessage());
         }
+        tracing.close();
         database.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.colloquy.app.server;
 
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.metrics.ServiceMetrics;
+import dev.colloquy.app.metrics.Tracing;
 import dev.colloquy.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,12 +19,22 @@ public class ServiceContext {
     private ServerSettings settings;
     private Clock clock = Clock.systemUTC();
     private ServiceMetrics metrics;
+    private Tracing tracing = Tracing.off();
 
     public void start(Database openDatabase, ServerSettings serverSettings, Clock serviceClock) {
         this.database = openDatabase;
         this.settings = serverSettings;
         this.clock = serviceClock;
         this.metrics = new ServiceMetrics(openDatabase);
+        var traces = serverSettings.tracing();
+        this.tracing = traces.endpoint()
+                .map(endpoint -> Tracing.to(endpoint, traces.serviceName(), openDatabase))
+                .orElse(Tracing.off());
+    }
+
+    @Produces
+    public Tracing tracing() {
+        return tracing;
     }
 
     @Produces

@@ -36,6 +36,8 @@ public interface MalformedRequestContract extends ServerContract {
                 Arguments.of("GET /v1/projects/%00/tokens HTTP/1.1", 400, "validation"),
                 Arguments.of("GET /v1/conversations/.. HTTP/1.1", 400, "validation"),
                 Arguments.of("GET /v1/conversations/%2e%2e/messages HTTP/1.1", 400, "validation"),
+                Arguments.of("GET /v1/conversations/... HTTP/1.1", 400, "validation"),
+                Arguments.of("GET /v1/keys/..../messages HTTP/1.1", 400, "validation"),
                 Arguments.of("GET /v1/search?q=%C0%AF HTTP/1.1", 400, "validation"),
                 Arguments.of("GET /v1/conversations?tag=%00 HTTP/1.1", 400, "validation"),
                 Arguments.of("GET /% HTTP/1.1", 400, "validation"),

@@ -19,6 +19,11 @@ public interface DatabaseBackend {
     /** The product's name for messages, for example in the startup line. */
     String productName();
 
+    /** The database's name in OpenTelemetry's semantic conventions ({@code db.system.name}). */
+    default String telemetryName() {
+        return name();
+    }
+
     /** Whether this backend runs when nothing at all is configured. Exactly one backend says yes. */
     boolean isDefault();
 

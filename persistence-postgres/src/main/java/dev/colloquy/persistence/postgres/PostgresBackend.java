@@ -37,6 +37,11 @@ public final class PostgresBackend implements DatabaseBackend {
     }
 
     @Override
+    public String telemetryName() {
+        return "postgresql";
+    }
+
+    @Override
     public boolean isDefault() {
         return false;
     }
