@@ -440,6 +440,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The space left for the database on its file system, where the backend can tell (a file it sees). */
+    public java.util.OptionalLong freeBytes() {
+        try {
+            return settings.backend().maintenance().freeBytes(dataSources.reader());
+        } catch (java.sql.SQLException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     public DataSources dataSources() {
         return dataSources;
     }

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code colloquy_messages}, {@code colloquy_conversations}, {@code colloquy_projects}
  *       and {@code colloquy_db_size_bytes}, counted in the background every {@value
  *       #COUNT_INTERVAL_SECONDS} s (a scrape never reads a table);
- *   <li>{@code colloquy_retention_runs_total} and {@code colloquy_retention_purged_total} by
- *       {@code kind} (conversations, messages);
+ *   <li>{@code colloquy_db_disk_free_bytes}: space left where the database is a file;
+ *   <li>{@code colloquy_retention_runs_total}, {@code colloquy_retention_failures_total} and
+ *       {@code colloquy_retention_purged_total} by {@code kind} (conversations, messages);
  *   <li>the JVM's memory, garbage collection, threads, class loading, CPU and uptime.
  * </ul>
  */
@@ -56,9 +57,11 @@ public final class ServiceMetrics {
     private final Database database;
     private final AtomicReference<Counts> counts = new AtomicReference<>();
     private final AtomicReference<OptionalLong> size = new AtomicReference<>(OptionalLong.empty());
+    private final AtomicReference<OptionalLong> free = new AtomicReference<>(OptionalLong.empty());
     private final Timer append;
     private final Timer search;
     private final Counter retentionRuns;
+    private final Counter retentionFailures;
     private final Counter purgedConversations;
     private final Counter purgedMessages;
 
@@ -101,6 +104,13 @@ public final class ServiceMetrics {
                 .description("the database's size on disk")
                 .baseUnit("bytes")
                 .register(registry);
+        Gauge.builder(
+                        "colloquy.db.disk.free",
+                        free,
+                        s -> s.get().isPresent() ? s.get().getAsLong() : Double.NaN)
+                .description("space left on the database file's file system (NaN where the database is a server)")
+                .baseUnit("bytes")
+                .register(registry);
         this.append = Timer.builder("colloquy.append")
                 .description("the database's part of an append")
                 .publishPercentileHistogram()
@@ -111,6 +121,9 @@ public final class ServiceMetrics {
                 .register(registry);
         this.retentionRuns = Counter.builder("colloquy.retention.runs")
                 .description("retention purges run")
+                .register(registry);
+        this.retentionFailures = Counter.builder("colloquy.retention.failures")
+                .description("retention purges that failed (tried again an hour later)")
                 .register(registry);
         this.purgedConversations = Counter.builder("colloquy.retention.purged")
                 .description("rows the retention purge removed")
@@ -141,6 +154,7 @@ public final class ServiceMetrics {
         try {
             counts.set(database.retention().counts());
             size.set(database.sizeBytes());
+            free.set(database.freeBytes());
         } catch (RuntimeException e) {
             LOG.debug("Counting for the metrics failed, will try again: {}", e.getMessage());
         }
@@ -173,6 +187,11 @@ public final class ServiceMetrics {
         retentionRuns.increment();
         purgedConversations.increment(conversations);
         purgedMessages.increment(messages);
+    }
+
+    /** Records a retention run that failed. */
+    public void retentionFailed() {
+        retentionFailures.increment();
     }
 
     /** Everything, in Prometheus' text format (version 0.0.4). */

@@ -50,6 +50,9 @@ public final class RetentionJob {
                         cutoff);
             }
         } catch (Exception e) {
+            if (metrics != null) {
+                metrics.retentionFailed();
+            }
             LOG.warn("Retention purge failed, will try again next hour: {}", e.getMessage());
         }
     }

@@ -25,7 +25,9 @@ public interface MetricsContract extends ApiContract {
             "colloquy_conversations",
             "colloquy_projects",
             "colloquy_db_size_bytes",
+            "colloquy_db_disk_free_bytes",
             "colloquy_retention_runs_total",
+            "colloquy_retention_failures_total",
             "colloquy_retention_purged_total");
 
     /** A scrape as Prometheus sends it. */
@@ -112,5 +114,25 @@ public interface MetricsContract extends ApiContract {
                 .containsPattern("(?m)^colloquy_conversations [0-9]")
                 .containsPattern("(?m)^colloquy_messages [0-9]")
                 .containsPattern("(?m)^colloquy_db_size_bytes [1-9]");
+    }
+
+    /**
+     * The alert rules and the Grafana dashboard in docker/monitoring use only metrics the server
+     * serves (a renamed metric would leave them silently empty).
+     */
+    @Test
+    default void theAlertRulesAndTheDashboardUseOnlyServedMetrics() throws Exception {
+        Set<String> served = names(scrape(api(), null).raw().body());
+        var used = new TreeSet<String>();
+        for (String file : java.util.List.of("colloquy-alerts.yml", "colloquy-dashboard.json")) {
+            String text = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docker", "monitoring", file));
+            var matcher = Pattern.compile("\\b(colloquy_[a-z_]+|http_server_[a-z_]+|jvm_[a-z_]+)\\b")
+                    .matcher(text);
+            while (matcher.find()) {
+                used.add(matcher.group(1).replaceAll("_(bucket|count|sum)$", ""));
+            }
+        }
+        assertThat(used).hasSizeGreaterThan(10);
+        assertThat(served).containsAll(used);
     }
 }

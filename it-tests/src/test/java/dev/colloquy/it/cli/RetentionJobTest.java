@@ -58,8 +58,10 @@ class RetentionJobTest {
     void aFailedPurgeDoesNotStopTheSchedule() {
         Database closed = Database.open(TestDatabases.fresh("sqlite"));
         closed.close();
-        assertThatCode(() -> new RetentionJob(closed, 1, Clock.systemUTC(), null).run())
+        var metrics = new ServiceMetrics(closed);
+        assertThatCode(() -> new RetentionJob(closed, 1, Clock.systemUTC(), metrics).run())
                 .doesNotThrowAnyException();
+        assertThat(metrics.scrape()).contains("colloquy_retention_failures_total 1.0");
     }
 
     /**

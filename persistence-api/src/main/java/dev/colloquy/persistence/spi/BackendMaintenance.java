@@ -24,6 +24,14 @@ public interface BackendMaintenance {
         return java.util.OptionalLong.empty();
     }
 
+    /**
+     * The space left for the database on its file system, in bytes, where the database is a
+     * file Colloquy can see; empty otherwise (a server's disk is the server's business).
+     */
+    default java.util.OptionalLong freeBytes(DataSource reader) throws SQLException {
+        return java.util.OptionalLong.empty();
+    }
+
     /** Colloquy's own online backup of this database; empty where the database's own tools do it. */
     default Optional<Backup> backup() {
         return Optional.empty();

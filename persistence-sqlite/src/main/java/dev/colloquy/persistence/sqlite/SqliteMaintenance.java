@@ -72,4 +72,21 @@ final class SqliteMaintenance implements BackendMaintenance {
             return rows.next() ? java.util.OptionalLong.of(rows.getLong(1)) : java.util.OptionalLong.empty();
         }
     }
+
+    /** The usable space of the file system that holds the main database file. */
+    @Override
+    public java.util.OptionalLong freeBytes(DataSource reader) throws SQLException {
+        try (var connection = reader.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT file FROM pragma_database_list WHERE name = 'main'")) {
+            if (!rows.next() || rows.getString(1) == null || rows.getString(1).isEmpty()) {
+                return java.util.OptionalLong.empty(); // in memory
+            }
+            var file = java.nio.file.Path.of(rows.getString(1));
+            return java.util.OptionalLong.of(
+                    java.nio.file.Files.getFileStore(file).getUsableSpace());
+        } catch (java.io.IOException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
 }
