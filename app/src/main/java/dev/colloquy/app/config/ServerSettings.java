@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *     RATE_LIMIT_PER_MINUTE}, {@code RATE_LIMIT_BURST})
  * @param queueLimit the most requests waiting for a worker of the standalone server ({@code
  *     HTTP_QUEUE_LIMIT}); past it a request is answered 503 at once
+ * @param connectionsPerClient the most connections one client address may hold open on the
+ *     standalone server ({@code HTTP_CONNECTIONS_PER_CLIENT}); 0 for no limit
  * @param accessLog whether each request writes an access line ({@code ACCESS_LOG})
  * @param corsOrigins the origins browsers may call the API from ({@code CORS_ORIGINS}); none by default
  * @param metrics whether {@code /metrics} answers ({@code METRICS}) and the token it asks for, if any
@@ -47,6 +49,7 @@ public record ServerSettings(
         Duration idempotencyKeyTtl,
         RateLimit rateLimit,
         int queueLimit,
+        int connectionsPerClient,
         boolean accessLog,
         Set<String> corsOrigins,
         Metrics metrics,
@@ -81,6 +84,7 @@ public record ServerSettings(
     public static final String RATE_LIMIT_BURST = "RATE_LIMIT_BURST";
     public static final String HTTP_QUEUE_LIMIT = "HTTP_QUEUE_LIMIT";
     public static final String ACCESS_LOG = "ACCESS_LOG";
+    public static final String HTTP_CONNECTIONS_PER_CLIENT = "HTTP_CONNECTIONS_PER_CLIENT";
     public static final String CORS_ORIGINS = "CORS_ORIGINS";
     public static final String METRICS = "METRICS";
     public static final String METRICS_TOKEN = "METRICS_TOKEN";
@@ -115,6 +119,7 @@ public record ServerSettings(
                 idempotencyKeyTtl(settings),
                 rateLimit(settings),
                 settings.integer(HTTP_QUEUE_LIMIT, 512, 1, 1_000_000),
+                settings.integer(HTTP_CONNECTIONS_PER_CLIENT, 0, 0, 1_000_000),
                 onOff(settings, ACCESS_LOG, true),
                 corsOrigins(settings),
                 metrics(settings),

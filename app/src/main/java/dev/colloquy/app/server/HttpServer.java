@@ -118,6 +118,9 @@ public final class HttpServer implements AutoCloseable {
                 compression.setCompressionMinSize(1024);
                 compression.setCompressibleMimeTypes("application/json", "application/problem+json");
                 compression.setDecompressionEnabled(true);
+                if (settings.connectionsPerClient() > 0) {
+                    listener.registerAddOn(new ConnectionsPerClient(settings.connectionsPerClient()));
+                }
                 listener.registerAddOn(new IgnoreH2cUpgrade());
                 listener.registerAddOn(codec);
             });
