@@ -86,6 +86,9 @@ public record MessageExtras(
      * at most {@code maxBytes} as JSON (UTF-8).
      */
     public void check(String field, Role role, int maxBytes) {
+        if (isEmpty()) {
+            return; // a plain message, most are: nothing to check, nothing to serialize
+        }
         if (name != null) {
             shortText(field + ".name", name, true);
         }

@@ -133,14 +133,13 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
                     (Integer) properties.apply(STATUS),
                     took);
             if (settings.accessLog()) {
-                long started = (Long) properties.apply(STARTED);
                 Object project = properties.apply(PROJECT);
                 ACCESS.info(
                         "{} {} {} {} ms {} bytes project {}",
                         properties.apply(METHOD),
                         properties.apply(ROUTE),
                         properties.apply(STATUS),
-                        (System.nanoTime() - started) / 1_000_000,
+                        took / 1_000_000,
                         bytes,
                         project == null ? "-" : project);
             }

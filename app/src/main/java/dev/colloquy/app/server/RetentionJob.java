@@ -39,9 +39,7 @@ public final class RetentionJob {
             }
             Instant cutoff = clock.instant().minus(age);
             var result = database.retention().purgeNotUpdatedSince(cutoff, BATCH);
-            if (metrics != null) {
-                metrics.retention(result.conversations(), result.messages());
-            }
+            metrics.retention(result.conversations(), result.messages());
             if (result.conversations() > 0) {
                 LOG.info(
                         "Retention purged {} conversations ({} messages) not updated since {}",
@@ -50,9 +48,7 @@ public final class RetentionJob {
                         cutoff);
             }
         } catch (Exception e) {
-            if (metrics != null) {
-                metrics.retentionFailed();
-            }
+            metrics.retentionFailed();
             LOG.warn("Retention purge failed, will try again next hour: {}", e.getMessage());
         }
     }
