@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
         })
 public final class BenchMain implements Callable<Integer> {
 
-    static final List<String> SCENARIOS =
-            List.of("append", "writers", "history", "search", "list", "bulk", "copy", "start", "cli-start");
+    static final List<String> SCENARIOS = List.of(
+            "append", "telemetry", "writers", "history", "search", "list", "bulk", "copy", "start", "cli-start");
 
     @Option(names = "--scale", paramLabel = "NAME", description = "smoke, small or full [full]")
     String scale = "full";
@@ -42,7 +42,8 @@ public final class BenchMain implements Callable<Integer> {
             names = "--scenarios",
             split = ",",
             paramLabel = "NAME",
-            description = "any of append, writers, history, search, list, bulk, copy, start, cli-start [all]")
+            description =
+                    "any of append, telemetry, writers, history, search, list, bulk, copy, start, cli-start [all]")
     List<String> scenarios = SCENARIOS;
 
     @Option(
@@ -105,6 +106,9 @@ public final class BenchMain implements Callable<Integer> {
                 if (scenarios.contains("append")) {
                     all.addAll(run.append(backend));
                 }
+                if (scenarios.contains("telemetry")) {
+                    all.addAll(new TelemetryScenario(size, databases, colloquyJar, log).run(backend));
+                }
                 if (scenarios.contains("writers")) {
                     all.addAll(run.concurrentWriters(backend));
                 }
@@ -140,7 +144,7 @@ public final class BenchMain implements Callable<Integer> {
         Results.ratios(all).stream()
                 .filter(Results.Ratio::poor)
                 .forEach(r -> log.printf(
-                        "  below target: %s %s x%d %s = %.2f (target %.1f)%n",
+                        "  below target: %s %s x%d %s = %.2f (target %.2f)%n",
                         r.scenario(), r.backend(), r.concurrency(), r.measure(), r.value(), r.target()));
         return 0;
     }

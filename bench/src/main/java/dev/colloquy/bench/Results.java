@@ -58,6 +58,23 @@ final class Results {
                                     "store append / raw JDBC insert",
                                     m.throughput() / b.throughput(),
                                     0.5)));
+                case TelemetryScenario.SCENARIO + "/metrics-and-access-log-on" ->
+                    find(all, m, "metrics-and-access-log-off")
+                            .ifPresent(b -> ratios.add(new Ratio(
+                                    m.scenario(),
+                                    m.backend(),
+                                    m.concurrency(),
+                                    "metrics and access log on / off (all rounds)",
+                                    m.throughput() / b.throughput(),
+                                    0.95)));
+                case TelemetryScenario.SCENARIO + "/median-round-ratio" ->
+                    ratios.add(new Ratio(
+                            m.scenario(),
+                            m.backend(),
+                            m.concurrency(),
+                            "metrics and access log on / off (median round)",
+                            m.throughput(),
+                            0.95));
                 case "bulk-import/colloquy" ->
                     find(all, m, "raw-jdbc-batched")
                             .ifPresent(b -> ratios.add(new Ratio(

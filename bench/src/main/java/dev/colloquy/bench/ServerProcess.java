@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -69,7 +70,14 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Launch launch, Path jar, String databaseUrl, Path log)
             throws IOException, InterruptedException {
+        return start(launch, jar, databaseUrl, log, Map.of());
+    }
+
+    /** As {@link #start(Launch, Path, String, Path)}, with {@code settings} added to the server's environment. */
+    static ServerProcess start(Launch launch, Path jar, String databaseUrl, Path log, Map<String, String> settings)
+            throws IOException, InterruptedException {
         var builder = launch.command(jar, "serve").redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(settings);
         builder.environment().put("DATABASE_URL", databaseUrl);
         builder.environment().put("HTTP_PORT", "0");
         builder.environment().put("COLLOQUY_ADMIN_TOKEN", Scenarios.ADMIN_TOKEN);

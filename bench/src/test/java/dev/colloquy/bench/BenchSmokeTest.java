@@ -38,8 +38,13 @@ class BenchSmokeTest {
             assertThat(Long.parseLong(fields[4])).as("operations of " + line).isPositive();
         }
         for (String backend : List.of("sqlite", "postgres")) {
-            for (String scenario :
-                    List.of("append-http", "concurrent-writers", "history-last-50", "bulk-import", "start-to-ready")) {
+            for (String scenario : List.of(
+                    "append-http",
+                    "telemetry-cost",
+                    "concurrent-writers",
+                    "history-last-50",
+                    "bulk-import",
+                    "start-to-ready")) {
                 assertThat(csv)
                         .as(scenario + " on " + backend)
                         .anyMatch(l -> l.startsWith(scenario + "," + backend + ","));

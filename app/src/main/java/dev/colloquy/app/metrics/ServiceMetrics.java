@@ -15,9 +15,12 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -54,6 +57,7 @@ public final class ServiceMetrics {
     private static final List<String> RETRY_CAUSES = List.of("busy", "serialization", "connection", "optimistic_lock");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Database database;
     private final AtomicReference<Counts> counts = new AtomicReference<>();
     private final AtomicReference<OptionalLong> size = new AtomicReference<>(OptionalLong.empty());
@@ -162,15 +166,26 @@ public final class ServiceMetrics {
 
     /** Records one answered request. */
     public void request(String method, String route, int status, long nanos) {
-        Timer.builder("http.server.requests")
-                .description("answered requests, by route template and status")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(Duration.ofNanos(nanos));
+        // one timer per method, route and status, looked up without building its id each time;
+        // a method HTTP does not define counts as "other", so made-up methods add no series
+        String known = METHODS.contains(method) ? method : "other";
+        requestTimers
+                .computeIfAbsent(
+                        new RequestKey(known, route, status),
+                        key -> Timer.builder("http.server.requests")
+                                .description("answered requests, by route template and status")
+                                .tag("method", key.method())
+                                .tag("route", key.route())
+                                .tag("status", Integer.toString(key.status()))
+                                .publishPercentileHistogram()
+                                .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+
+    private record RequestKey(String method, String route, int status) {}
 
     /** Runs an append's database work, timed. */
     public <T> T timeAppend(Supplier<T> work) {
