@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -59,9 +60,13 @@ public class CopyCommand extends Subcommand {
             description = "rows per read and per target transaction, 1 to " + Copier.Options.MAX_BATCH + " [1000]")
     int batchSize = 1000;
 
+    @Mixin
+    ProgressMetricsOptions metrics = new ProgressMetricsOptions();
+
     @Override
     public Integer call() {
         var environment = environment();
+        metrics.check();
         if (batchSize < 1 || batchSize > Copier.Options.MAX_BATCH) {
             throw new ConfigurationException(
                     "--batch-size", "must be between 1 and " + Copier.Options.MAX_BATCH + ", was " + batchSize);
@@ -71,8 +76,8 @@ public class CopyCommand extends Subcommand {
         TransferDatabases.refuseSame(source, target);
         try (var sourceDb = TransferDatabases.openReadOnly(source)) {
             TransferDatabases.requireCurrent("--from", source, sourceDb.schema());
-            try (Database targetDb = Startup.open(target, TransferDatabases.sharedSettings(environment))) {
-                var progress = new ProgressPrinter(environment.err(), environment.terminal());
+            try (Database targetDb = Startup.open(target, TransferDatabases.sharedSettings(environment));
+                    var progress = metrics.start("copy", environment)) {
                 var report = new Copier(new Copier.Options(resume, skipInvalid, batchSize))
                         .copy(Side.of(sourceDb), Side.of(targetDb), progress);
                 var out = environment.out();
@@ -107,6 +112,7 @@ public class CopyCommand extends Subcommand {
                                     + " again with --resume, or copy into a new empty database.");
                     return ColloquyCommand.FAILURE;
                 }
+                progress.finish(true);
                 out.println(String.format(
                         Locale.ROOT,
                         "Copied %,d rows in %.1f s (%,.0f rows/s); verified.",

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -37,23 +38,23 @@ public class ExportCommand extends DatabaseCommand {
             description = "write to this file, which must not exist yet, instead of standard output")
     Path output;
 
+    @Mixin
+    ProgressMetricsOptions metrics = new ProgressMetricsOptions();
+
     @Override
     public Integer call() {
         var environment = environment();
+        metrics.check();
         var settings = Startup.database(settings());
         if (output != null && Files.exists(output)) {
             throw new ConfigurationException("--output", output + " exists already; choose a new file");
         }
-        try (var db = TransferDatabases.openReadOnly(settings)) {
+        try (var db = TransferDatabases.openReadOnly(settings);
+                var progress = metrics.start("export", environment)) {
             TransferDatabases.requireCurrent("the database", settings, db.schema());
             Map<String, Long> counts;
             try (Writer writer = openOutput()) {
-                counts = new Exporter(1000)
-                        .export(
-                                Side.of(db),
-                                Optional.ofNullable(project),
-                                writer,
-                                new ProgressPrinter(environment.err(), environment.terminal()));
+                counts = new Exporter(1000).export(Side.of(db), Optional.ofNullable(project), writer, progress);
             } catch (IOException e) {
                 deletePartialOutput();
                 throw new UncheckedIOException("could not write the export: " + e.getMessage(), e);
@@ -61,6 +62,7 @@ public class ExportCommand extends DatabaseCommand {
                 deletePartialOutput();
                 throw e;
             }
+            progress.finish(true);
             environment.err().println("Exported " + CountSummary.describe(counts));
             return 0;
         }

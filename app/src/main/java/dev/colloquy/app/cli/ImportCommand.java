@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -27,19 +28,25 @@ public class ImportCommand extends DatabaseCommand {
     @Option(names = "--input", paramLabel = "FILE", description = "read this file instead of standard input")
     Path input;
 
+    @Mixin
+    ProgressMetricsOptions metrics = new ProgressMetricsOptions();
+
     @Override
     public Integer call() {
         var environment = environment();
+        metrics.check();
         try (var db = open();
-                BufferedReader reader = reader()) {
+                BufferedReader reader = reader();
+                var progress = metrics.start("import", environment)) {
             var importer = new Importer(Side.of(db));
             try {
-                importer.importFrom(reader, new ProgressPrinter(environment.err(), environment.terminal()));
+                importer.importFrom(reader, progress);
             } catch (TransferException e) {
                 environment.err().println("Import stopped: " + e.getMessage());
                 environment.err().println("Imported before it: " + CountSummary.describe(importer.imported()));
                 return ColloquyCommand.FAILURE;
             }
+            progress.finish(true);
             environment.out().println("Imported " + CountSummary.describe(importer.imported()));
             return 0;
         } catch (IOException e) {

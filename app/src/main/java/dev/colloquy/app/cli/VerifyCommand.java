@@ -3,6 +3,7 @@ package dev.colloquy.app.cli;
 import dev.colloquy.transfer.Side;
 import dev.colloquy.transfer.Verifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -21,22 +22,24 @@ public class VerifyCommand extends Subcommand {
     @Option(names = "--to", required = true, paramLabel = "URL", description = "the target database URL")
     String to;
 
+    @Mixin
+    ProgressMetricsOptions metrics = new ProgressMetricsOptions();
+
     @Override
     public Integer call() {
         var environment = environment();
+        metrics.check();
         var source = TransferDatabases.settings(environment, "--from", from);
         var target = TransferDatabases.settings(environment, "--to", to);
         TransferDatabases.refuseSame(source, target);
         try (var sourceDb = TransferDatabases.openReadOnly(source);
-                var targetDb = TransferDatabases.openReadOnly(target)) {
+                var targetDb = TransferDatabases.openReadOnly(target);
+                var progress = metrics.start("verify", environment)) {
             TransferDatabases.requireCurrent("--from", source, sourceDb.schema());
             TransferDatabases.requireCurrent("--to", target, targetDb.schema());
-            var report = new Verifier(1000)
-                    .verify(
-                            Side.of(sourceDb),
-                            Side.of(targetDb),
-                            new ProgressPrinter(environment.err(), environment.terminal()));
+            var report = new Verifier(1000).verify(Side.of(sourceDb), Side.of(targetDb), progress);
             report.lines().forEach(environment.out()::println);
+            progress.finish(report.matches());
             if (!report.matches()) {
                 environment.err().println("The databases differ in the tables marked DIFFERENT.");
                 return ColloquyCommand.FAILURE;

@@ -104,6 +104,86 @@ class TransferCliTest {
     }
 
     @Test
+    void copyAndImportWriteTheirProgressAsPrometheusMetrics(@TempDir Path folder) throws Exception {
+        String postgres = TestDatabases.freshUrl("postgres");
+        Path copyMetrics = folder.resolve("copy.prom");
+        CliTest.Run copied =
+                run(NO_ENV, "copy", "--from", source, "--to", postgres, "--metrics-file", copyMetrics.toString());
+        assertThat(copied.code()).as(copied.err()).isZero();
+        String copy = Files.readString(copyMetrics);
+        long messages = count(source, "message");
+        assertThat(copy)
+                .contains("colloquy_transfer_running{operation=\"copy\"} 0.0")
+                .contains("colloquy_transfer_succeeded{operation=\"copy\"} 1.0")
+                .contains("colloquy_transfer_rows_total{operation=\"copy\",step=\"copy\",table=\"message\"} "
+                        + (double) messages)
+                .contains("colloquy_transfer_rows_expected{operation=\"copy\",step=\"copy\",table=\"message\"} "
+                        + (double) messages)
+                .containsPattern("colloquy_transfer_end_time_seconds\\{operation=\"copy\"} 1\\.\\d+E9");
+
+        String target = TestDatabases.freshUrl("sqlite");
+        Path importMetrics = folder.resolve("import.prom");
+        Path export = Files.writeString(folder.resolve("export.jsonl"), sourceExport);
+        CliTest.Run imported = run(
+                NO_ENV,
+                "import",
+                "--database-url",
+                target,
+                "--input",
+                export.toString(),
+                "--metrics-file",
+                importMetrics.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(Files.readString(importMetrics))
+                .contains("colloquy_transfer_succeeded{operation=\"import\"} 1.0")
+                .contains("colloquy_transfer_running{operation=\"import\"} 0.0")
+                .contains("operation=\"import\"");
+
+        // a failed import ends as failed
+        Path again = folder.resolve("again.prom");
+        CliTest.Run refused = run(
+                NO_ENV,
+                "import",
+                "--database-url",
+                target,
+                "--input",
+                export.toString(),
+                "--metrics-file",
+                again.toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(Files.readString(again))
+                .contains("colloquy_transfer_succeeded{operation=\"import\"} 0.0")
+                .contains("colloquy_transfer_running{operation=\"import\"} 0.0");
+
+        Path verifyMetrics = folder.resolve("verify.prom");
+        CliTest.Run verified =
+                run(NO_ENV, "verify", "--from", source, "--to", target, "--metrics-file", verifyMetrics.toString());
+        assertThat(verified.code()).as(verified.out()).isZero();
+        assertThat(Files.readString(verifyMetrics)).contains("colloquy_transfer_succeeded{operation=\"verify\"} 1.0");
+    }
+
+    @Test
+    void progressMetricsSettingsThatCannotWorkStopTheCommandNamingTheFlag(@TempDir Path folder) {
+        String target = TestDatabases.freshUrl("sqlite");
+        CliTest.Run badPort = run(NO_ENV, "copy", "--from", source, "--to", target, "--metrics-port", "70000");
+        assertThat(badPort.code()).isEqualTo(2);
+        assertThat(badPort.err()).contains("--metrics-port: must be between 0 and 65535, was 70000");
+        CliTest.Run noFolder = run(
+                NO_ENV,
+                "export",
+                "--database-url",
+                source,
+                "--metrics-file",
+                folder.resolve("missing/export.prom").toString());
+        assertThat(noFolder.code()).isEqualTo(2);
+        assertThat(noFolder.err()).contains("--metrics-file: ");
+        assertThat(noFolder.out()).as("nothing exported").isEmpty();
+        assertThat(Path.of(target.substring("sqlite:".length())))
+                .as("the target was not touched")
+                .doesNotExist();
+    }
+
+    @Test
     void copyIntoATargetAServerWasStartedOnSaysWhatToDo() throws Exception {
         String target = TestDatabases.freshUrl("postgres");
         // What a first start leaves: the project 'default' and its admin token.
