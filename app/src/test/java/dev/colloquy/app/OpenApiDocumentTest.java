@@ -47,7 +47,7 @@ class OpenApiDocumentTest {
                     }));
         }
 
-        assertThat(routes).hasSize(26);
+        assertThat(routes).hasSize(27);
         assertThat(documented).isEqualTo(routes);
     }
 }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             ExportCommand.class,
             ImportCommand.class,
-            ReindexCommand.class
+            ReindexCommand.class,
+            McpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -35,7 +35,8 @@ public class AuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.equals("v1") && !path.startsWith("v1/") && !path.startsWith("/v1")) {
+        boolean mcp = path.equals("mcp") || path.equals("/mcp");
+        if (!mcp && !path.equals("v1") && !path.startsWith("v1/") && !path.startsWith("/v1")) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -16,6 +16,7 @@ public class ColloquyApplication extends Application {
                 KeyedConversationResource.class,
                 MetricsResource.class,
                 SearchResource.class,
+                McpResource.class,
                 AdminResource.class,
                 HealthResource.class,
                 OpenApiResource.class,

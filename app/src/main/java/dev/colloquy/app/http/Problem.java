@@ -53,6 +53,10 @@ public enum Problem {
         return status;
     }
 
+    public String title() {
+        return title;
+    }
+
     /**
      * The kind for a status the HTTP layer chose by itself (a malformed request line, a header
      * too large): its own kind where there is one, else validation for 4xx and internal for 5xx.

@@ -122,6 +122,17 @@ class WarDeploymentTest {
             assertThat(api.get("v1/conversations/" + UUID.randomUUID(), ADMIN).status())
                     .isEqualTo(404);
             assertThat(api.get("openapi", null).json().get("openapi").asText()).startsWith("3.");
+
+            // the MCP endpoint runs in the WAR too: a tool call finds the message appended above
+            var toolCall = api.post(
+                    "mcp",
+                    ADMIN,
+                    "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{"
+                            + "\"name\":\"search_memory\",\"arguments\":{\"query\":\"application\"}}}");
+            assertThat(toolCall.status()).as(toolCall.toString()).isEqualTo(200);
+            assertThat(toolCall.json().get("result").get("isError").asBoolean()).isFalse();
+            assertThat(toolCall.json().get("result").get("structuredContent").get("items"))
+                    .hasSize(1);
         } finally {
             server.descendants().forEach(ProcessHandle::destroy);
             server.destroy();

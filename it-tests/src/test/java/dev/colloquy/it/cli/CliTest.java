@@ -71,6 +71,22 @@ class CliTest {
     }
 
     @Test
+    void mcpWantsATokenAndAUrlItCanUse() {
+        Run noToken = run(Map.of(), "mcp");
+        assertThat(noToken.code()).isEqualTo(2);
+        assertThat(noToken.err()).contains("COLLOQUY_TOKEN").contains("is required");
+        assertThat(noToken.out())
+                .as("standard output is the protocol's: nothing else on it")
+                .isEmpty();
+        Run badUrl = run(Map.of("COLLOQUY_TOKEN", "cq_x", "COLLOQUY_URL", "ftp://example.org"), "mcp");
+        assertThat(badUrl.code()).isEqualTo(2);
+        assertThat(badUrl.err()).contains("COLLOQUY_URL").contains("http:// or https://");
+        Run badFlag = run(Map.of("COLLOQUY_TOKEN", "cq_x"), "mcp", "--url", "http://bad host/");
+        assertThat(badFlag.code()).isEqualTo(2);
+        assertThat(badFlag.err()).contains("--url").doesNotContain("cq_x");
+    }
+
+    @Test
     void aServerThatCannotListenCreatesNoFirstToken() throws Exception {
         String url = TestDatabases.freshUrl("sqlite");
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

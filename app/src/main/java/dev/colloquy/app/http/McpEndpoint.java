@@ -1,0 +1,58 @@
+package dev.colloquy.app.http;
+
+import dev.colloquy.app.config.ServerSettings;
+import dev.colloquy.app.metrics.ServiceMetrics;
+import dev.colloquy.mcp.ColloquyMcp;
+import dev.colloquy.mcp.StatelessHttpTransport;
+import dev.colloquy.persistence.Database;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+
+/** The MCP server behind {@code POST /mcp}: one for the service, each call on its caller's project. */
+@ApplicationScoped
+public class McpEndpoint {
+
+    /** Where the transport context carries the caller's project id. */
+    static final String PROJECT = "colloquy.project";
+
+    @Inject
+    Database database;
+
+    @Inject
+    ServerSettings settings;
+
+    @Inject
+    ServiceMetrics metrics;
+
+    private StatelessHttpTransport transport;
+    private McpStatelessSyncServer server;
+
+    synchronized StatelessHttpTransport transport() {
+        if (transport == null) {
+            transport = new StatelessHttpTransport();
+            String version = McpEndpoint.class.getPackage().getImplementationVersion();
+            server = ColloquyMcp.stateless(
+                    transport,
+                    context -> new StoreMemory(database, settings, metrics, (UUID) context.get(PROJECT)),
+                    version == null ? "development" : version);
+        }
+        return transport;
+    }
+
+    /** The transport context of a request from this project. */
+    static McpTransportContext context(UUID project) {
+        return McpTransportContext.create(Map.of(PROJECT, project));
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (server != null) {
+            server.closeGracefully();
+        }
+    }
+}
