@@ -101,8 +101,8 @@ final class TelemetryScenario {
             for (int round = 0; round < rounds; round++) {
                 // off, on | on, off | off, on ...: a drift during the run weighs on both alike
                 boolean offFirst = round % 2 == 0;
-                Load.Outcome first = (offFirst ? offLoad : onLoad).round(none, scale.measure());
-                Load.Outcome second = (offFirst ? onLoad : offLoad).round(none, scale.measure());
+                Load.Outcome first = (offFirst ? offLoad : onLoad).round(none, roundTime());
+                Load.Outcome second = (offFirst ? onLoad : offLoad).round(none, roundTime());
                 Load.Outcome offRound = offFirst ? first : second;
                 Load.Outcome onRound = offFirst ? second : first;
                 offTotal.addAll(offRound.latencies());
@@ -135,13 +135,22 @@ final class TelemetryScenario {
         }
     }
 
-    /** Rounds per concurrency: enough for a median that one noisy round cannot move. */
+    /**
+     * Rounds per concurrency: many short ones, because the machine's other load changes slowly:
+     * the shorter a pair of rounds, the more alike its conditions, and the more pairs, the
+     * steadier their median.
+     */
     private int rounds() {
         return switch (scale.name()) {
             case "smoke" -> 2;
-            case "small" -> 10;
-            default -> 16;
+            case "small" -> 30;
+            default -> 40;
         };
+    }
+
+    /** Half the scale's measuring time (2.5 s at small, 7.5 s at full). */
+    private Duration roundTime() {
+        return scale.measure().dividedBy(2);
     }
 
     private static double throughput(Load.Outcome outcome) {
