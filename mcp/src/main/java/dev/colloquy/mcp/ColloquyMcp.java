@@ -32,6 +32,12 @@ public final class ColloquyMcp {
             + " appends messages to a conversation by its key; list_conversations browses them. Transcripts are"
             + " resources at colloquy://conversations/{id} and colloquy://keys/{key}.";
 
+    /** Tools and resources, whose lists never change while a server runs (no subscriptions). */
+    static final McpSchema.ServerCapabilities CAPABILITIES = McpSchema.ServerCapabilities.builder()
+            .tools(false)
+            .resources(false, false)
+            .build();
+
     private ColloquyMcp() {}
 
     /** The JSON mapper the SDK writes and reads protocol messages with. */
@@ -51,10 +57,7 @@ public final class ColloquyMcp {
                 .requestTimeout(REQUEST_TIMEOUT)
                 .jsonMapper(jsonMapper())
                 .jsonSchemaValidator(new OwnArgumentChecks())
-                .capabilities(McpSchema.ServerCapabilities.builder()
-                        .tools(false)
-                        .resources(false, false)
-                        .build());
+                .capabilities(CAPABILITIES);
         server.tools(MemoryTools.tools().stream()
                 .map(tool -> McpServerFeatures.SyncToolSpecification.builder()
                         .tool(tool)
@@ -80,10 +83,7 @@ public final class ColloquyMcp {
                 .requestTimeout(REQUEST_TIMEOUT)
                 .jsonMapper(jsonMapper())
                 .jsonSchemaValidator(new OwnArgumentChecks())
-                .capabilities(McpSchema.ServerCapabilities.builder()
-                        .tools(false)
-                        .resources(false, false)
-                        .build());
+                .capabilities(CAPABILITIES);
         server.tools(MemoryTools.tools().stream()
                 .map(tool -> McpStatelessServerFeatures.SyncToolSpecification.builder()
                         .tool(tool)
