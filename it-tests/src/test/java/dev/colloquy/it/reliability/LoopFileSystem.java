@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A small ext4 file system of its own, in an image file mounted on a loop device, for scenarios
  * that need a disk to fill up or to fail: it needs root, {@code mkfs.ext4}, {@code e2fsck} and
- * loop devices ({@link #available()}).
+ * loop devices ({@link #require()}).
  */
 final class LoopFileSystem implements AutoCloseable {
 
@@ -25,16 +25,21 @@ final class LoopFileSystem implements AutoCloseable {
         this.mountPoint = mountPoint;
     }
 
-    /** Whether this machine can make one: root, the e2fsprogs tools and loop devices. */
-    static boolean available() {
-        try {
-            return run("id", "-u").strip().equals("0")
-                    && Files.isExecutable(Path.of("/usr/sbin/mkfs.ext4"))
-                    && Files.isExecutable(Path.of("/usr/sbin/e2fsck"))
-                    && Files.exists(Path.of("/dev/loop-control"));
-        } catch (IOException | InterruptedException | AssertionError e) {
-            return false;
-        }
+    /**
+     * Fails, naming what is missing, unless this machine can make one: root, the e2fsprogs tools
+     * and loop devices. The build runs as root ({@code .ci/run} installs e2fsprogs).
+     */
+    static void require() throws IOException, InterruptedException {
+        assertThat(run("id", "-u").strip())
+                .as("the file-system scenarios mount file systems: run the build as root")
+                .isEqualTo("0");
+        assertThat(Path.of("/usr/sbin/mkfs.ext4"))
+                .as("mkfs.ext4 (Debian's e2fsprogs)")
+                .isExecutable();
+        assertThat(Path.of("/usr/sbin/e2fsck"))
+                .as("e2fsck (Debian's e2fsprogs)")
+                .isExecutable();
+        assertThat(Path.of("/dev/loop-control")).as("loop devices").exists();
     }
 
     /** A new file system of {@code size} (such as {@code 96M}) mounted on {@code mountPoint} with {@code options}. */

@@ -1,7 +1,6 @@
 package dev.colloquy.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.colloquy.it.api.Api;
 import dev.colloquy.it.api.ServerFixture;
@@ -26,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * health go on, and once the file is removed the next append is stored and answered 201 without
  * restarting anything. Every 201 is stored once, no refused message is, counters equal rows.
  *
- * <p>It needs root, {@code mkfs.ext4} and loop devices; without them it is skipped, and says so.
+ * <p>It needs root, {@code mkfs.ext4} and loop devices, and fails naming them where they are
+ * missing (it is never skipped).
  */
 class PostgresDiskFullTest {
 
@@ -44,7 +44,7 @@ class PostgresDiskFullTest {
 
     @Test
     void aFullDataDiskAnswers503AndTheFirstWriteAfterSpaceReturnsIsStored(@TempDir Path directory) throws Exception {
-        assumeTrue(LoopFileSystem.available(), "needs root, mkfs.ext4, e2fsck and loop devices (mount -o loop)");
+        LoopFileSystem.require();
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

@@ -1,7 +1,6 @@
 package dev.colloquy.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.colloquy.it.api.Api;
 import dev.colloquy.it.cli.ServeProcessTest;
@@ -33,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * loses the last acknowledged commit too — its {@code fsync} returned success, and after {@code
  * e2fsck} it is gone. Without {@code synchronous=FULL} the loss was the last 0.85 s of commits.
  *
- * <p>It needs root (to mount), {@code mkfs.ext4}, {@code e2fsck} and a loop device; without them
- * it is skipped, and says so.
+ * <p>It needs root (to mount), {@code mkfs.ext4}, {@code e2fsck} and a loop device, and fails
+ * naming them where they are missing (it is never skipped).
  */
 class SqliteFileSystemErrorTest {
 
@@ -44,7 +43,7 @@ class SqliteFileSystemErrorTest {
     @Test
     void aFileSystemForcedReadOnlyUnderLoadLosesNoAcknowledgedWriteAndAnswersNo500(@TempDir Path directory)
             throws Exception {
-        assumeTrue(LoopFileSystem.available(), "needs root, mkfs.ext4, e2fsck and loop devices (mount -o loop)");
+        LoopFileSystem.require();
         Path data = directory.resolve("data");
         try (var fileSystem = LoopFileSystem.create(directory.resolve("fs.img"), data, "96M", "errors=remount-ro")) {
             Path trigger = fileSystem.errorTrigger();
