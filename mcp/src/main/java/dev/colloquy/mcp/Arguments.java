@@ -45,7 +45,15 @@ final class Arguments {
 
     /** A conversation key, by the service's rule, so that every transport refuses it alike. */
     String key(String name) {
-        String key = requiredText(name);
+        return optionalKey(name).orElseThrow(() -> invalid(name, "is required"));
+    }
+
+    /** A conversation key if one is given, by the same rule. */
+    Optional<String> optionalKey(String name) {
+        return text(name).map(key -> checkedKey(name, key));
+    }
+
+    private String checkedKey(String name, String key) {
         if (!KEY.matcher(key).matches() || key.chars().allMatch(c -> c == '.')) {
             throw invalid(
                     name,

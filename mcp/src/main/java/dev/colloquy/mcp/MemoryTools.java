@@ -222,7 +222,7 @@ public final class MemoryTools {
                 values,
                 Set.of("query", "limit", "key", "conversation_id", "tag", "role", "since", "until", "metadata"));
         String query = args.requiredText("query");
-        var key = values != null && values.get("key") != null ? Optional.of(args.key("key")) : Optional.<String>empty();
+        var key = args.optionalKey("key");
         var conversationId = args.id("conversation_id");
         if (key.isPresent() && conversationId.isPresent()) {
             throw args.invalid("key", "and 'conversation_id' name a conversation each; give one of them");

@@ -44,10 +44,9 @@ public class ProgressMetricsOptions {
 
     /**
      * The progress {@code operation} reports: the lines on standard error, and the metrics where
-     * asked for.
+     * asked for. The command has called {@link #check()} before opening anything.
      */
     TransferMetrics start(String operation, Environment environment) {
-        check();
         Progress shown = new ProgressPrinter(environment.err(), environment.terminal());
         TransferMetrics metrics;
         try {

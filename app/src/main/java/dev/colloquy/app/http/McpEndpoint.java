@@ -7,6 +7,7 @@ import dev.colloquy.mcp.StatelessHttpTransport;
 import dev.colloquy.persistence.Database;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,15 +33,17 @@ public class McpEndpoint {
     private StatelessHttpTransport transport;
     private McpStatelessSyncServer server;
 
-    synchronized StatelessHttpTransport transport() {
-        if (transport == null) {
-            transport = new StatelessHttpTransport();
-            String version = McpEndpoint.class.getPackage().getImplementationVersion();
-            server = ColloquyMcp.stateless(
-                    transport,
-                    context -> new StoreMemory(database, settings, metrics, (UUID) context.get(PROJECT)),
-                    version == null ? "development" : version);
-        }
+    @PostConstruct
+    void start() {
+        transport = new StatelessHttpTransport();
+        String version = McpEndpoint.class.getPackage().getImplementationVersion();
+        server = ColloquyMcp.stateless(
+                transport,
+                context -> new StoreMemory(database, settings, metrics, (UUID) context.get(PROJECT)),
+                version == null ? "development" : version);
+    }
+
+    StatelessHttpTransport transport() {
         return transport;
     }
 
@@ -50,9 +53,7 @@ public class McpEndpoint {
     }
 
     @PreDestroy
-    synchronized void close() {
-        if (server != null) {
-            server.closeGracefully();
-        }
+    void close() {
+        server.closeGracefully();
     }
 }
