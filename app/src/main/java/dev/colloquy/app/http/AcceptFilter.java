@@ -46,8 +46,13 @@ public class AcceptFilter implements ContainerRequestFilter {
                     "the Content-Type header is not a media type (such as application/json)",
                     HttpHeaders.CONTENT_TYPE);
         }
-        if (request.getUriInfo().getPath().equals("metrics")) {
+        String path = request.getUriInfo().getPath();
+        path = path.startsWith("/") ? path.substring(1) : path; // Jersey gives no leading slash, RESTEasy one
+        if (path.equals("metrics")) {
             return; // Prometheus' text, whatever else the scraper would also take
+        }
+        if (path.isEmpty() || path.equals("console") || path.startsWith("console/")) {
+            return; // the console's files, which a browser asks for with its own Accept
         }
         boolean json = accepted.stream()
                 .anyMatch(type ->

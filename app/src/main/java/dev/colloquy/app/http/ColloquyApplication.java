@@ -20,6 +20,7 @@ public class ColloquyApplication extends Application {
                 AdminResource.class,
                 HealthResource.class,
                 OpenApiResource.class,
+                ConsoleResource.class,
                 RequestLog.class,
                 CorsFilter.class,
                 AuthFilter.class,

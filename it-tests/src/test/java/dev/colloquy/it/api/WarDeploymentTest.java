@@ -6,6 +6,9 @@ import dev.colloquy.it.TestDatabases;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -133,6 +136,28 @@ class WarDeploymentTest {
             assertThat(toolCall.json().get("result").get("isError").asBoolean()).isFalse();
             assertThat(toolCall.json().get("result").get("structuredContent").get("items"))
                     .hasSize(1);
+
+            // the console's files are in the WAR, with their security headers, under its context
+            var http = HttpClient.newHttpClient();
+            var console = URI.create("http://127.0.0.1:" + port + "/colloquy/console");
+            var bare = http.send(HttpRequest.newBuilder(console).build(), BodyHandlers.discarding());
+            assertThat(bare.statusCode()).isEqualTo(303);
+            assertThat(console.resolve(bare.headers().firstValue("Location").orElseThrow()))
+                    .isEqualTo(URI.create(console + "/"));
+            var page = http.send(
+                    HttpRequest.newBuilder(URI.create(console + "/"))
+                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                            .build(),
+                    BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                    .contains("script-src 'self'");
+            assertThat(page.body()).contains("<script src=\"console.js\" defer></script>");
+            var script = http.send(
+                    HttpRequest.newBuilder(URI.create(console + "/console.js")).build(), BodyHandlers.ofString());
+            assertThat(script.statusCode()).isEqualTo(200);
+            assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
         } finally {
             server.descendants().forEach(ProcessHandle::destroy);
             server.destroy();

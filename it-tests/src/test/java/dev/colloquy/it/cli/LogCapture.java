@@ -9,11 +9,11 @@ import java.io.OutputStream;
 import org.slf4j.LoggerFactory;
 
 /** Copies what is logged in this process to a stream, for tests that read the log. */
-final class LogCapture {
+public final class LogCapture {
 
     private LogCapture() {}
 
-    static OutputStreamAppender<ILoggingEvent> attach(OutputStream out) {
+    public static OutputStreamAppender<ILoggingEvent> attach(OutputStream out) {
         var context = (LoggerContext) LoggerFactory.getILoggerFactory();
         var encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -28,7 +28,7 @@ final class LogCapture {
         return appender;
     }
 
-    static void detach(OutputStreamAppender<ILoggingEvent> appender) {
+    public static void detach(OutputStreamAppender<ILoggingEvent> appender) {
         var context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
         appender.stop();
