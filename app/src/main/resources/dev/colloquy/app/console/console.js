@@ -330,6 +330,22 @@
     });
   }
 
+  /** A button that asks first (ask gives the dialog's title, text and action), then does work; a refusal shows in errorBox. */
+  function guarded(button, ask, work, errorBox) {
+    button.addEventListener('click', async () => {
+      const [title, text, action] = ask();
+      if (!(await confirmAction(title, text, action))) {
+        button.focus();
+        return;
+      }
+      try {
+        await work();
+      } catch (e) {
+        errorBox.replaceChildren(alertBox(e.message));
+      }
+    });
+  }
+
   // ---- Shared pieces ----
 
   function tagList(tags) {
@@ -576,24 +592,19 @@
         error.replaceChildren(alertBox(e.message));
       }
     });
-    remove.addEventListener('click', async () => {
-      const name = c.title || 'Untitled conversation';
-      const yes = await confirmAction(
+    guarded(
+      remove,
+      () => [
         'Delete this conversation?',
-        `“${name}” and its ${c.messageCount} message${c.messageCount === 1 ? '' : 's'} will be deleted for good.`,
+        `“${c.title || 'Untitled conversation'}” and its ${c.messageCount} message${c.messageCount === 1 ? '' : 's'} will be deleted for good.`,
         'Delete conversation',
-      );
-      if (!yes) {
-        remove.focus();
-        return;
-      }
-      try {
+      ],
+      async () => {
         await api('DELETE', path);
         go('conversations');
-      } catch (e) {
-        error.replaceChildren(alertBox(e.message));
-      }
-    });
+      },
+      error,
+    );
     return el(
       'section',
       { class: 'conversation', 'aria-labelledby': 'conversation-title' },
@@ -960,19 +971,15 @@
         ? el('span', { class: 'muted' }, 'revoked ', timeNode(t.revokedAt))
         : el('button', { type: 'button', class: 'danger small' }, 'Revoke');
       if (!t.revokedAt) {
-        revoke.addEventListener('click', async () => {
-          const yes = await confirmAction('Revoke this token?', `“${t.name}” stops working at once, on every instance.`, 'Revoke token');
-          if (!yes) {
-            revoke.focus();
-            return;
-          }
-          try {
+        guarded(
+          revoke,
+          () => ['Revoke this token?', `“${t.name}” stops working at once, on every instance.`, 'Revoke token'],
+          async () => {
             await api('DELETE', 'v1/tokens/' + encodeURIComponent(t.id));
             tokenTable.replaceChildren(...(await api('GET', path + '/tokens')).items.map(tokenRow));
-          } catch (e) {
-            error.replaceChildren(alertBox(e.message));
-          }
-        });
+          },
+          error,
+        );
       }
       return el(
         'tr',
@@ -987,19 +994,15 @@
     };
     const tokenTable = el('tbody', {}, tokens.items.map(tokenRow));
     const remove = el('button', { type: 'button', class: 'danger' }, 'Delete project');
-    remove.addEventListener('click', async () => {
-      const yes = await confirmAction('Delete this project?', `“${project.name}”, all its conversations, messages and tokens will be deleted for good.`, 'Delete project');
-      if (!yes) {
-        remove.focus();
-        return;
-      }
-      try {
+    guarded(
+      remove,
+      () => ['Delete this project?', `“${project.name}”, all its conversations, messages and tokens will be deleted for good.`, 'Delete project'],
+      async () => {
         await api('DELETE', path);
         go('projects');
-      } catch (e) {
-        error.replaceChildren(alertBox(e.message));
-      }
-    });
+      },
+      error,
+    );
     show(
       el('p', {}, el('a', { href: '#/projects' }, '← Projects')),
       el('h1', {}, project.name),
