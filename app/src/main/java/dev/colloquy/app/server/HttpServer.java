@@ -106,9 +106,9 @@ public final class HttpServer implements AutoCloseable {
             var service = RunningService.start(database, settings, clock, container);
             var codec = new ProblemCodec();
             grizzly.getListeners().forEach(listener -> {
-                // A body read waits for the client's next bytes no longer than this; the worker
-                // then answers 408 (ProblemMappers.bodyTimeout) instead of waiting 30 s for a slow
-                // or short body.
+                // A body read (by WorkerDispatch's body readers, before a worker is taken) waits
+                // for the client's next bytes no longer than this, then answers 408 instead of
+                // waiting 30 s for a slow or short body (the API's own reads: ProblemMappers).
                 listener.getTransport().setReadTimeout(settings.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 // gzip: answers of 1 KiB and more to clients that accept it; request bodies sent
                 // with Content-Encoding: gzip are inflated before the API reads them, so the body
@@ -125,7 +125,7 @@ public final class HttpServer implements AutoCloseable {
                 listener.registerAddOn(codec);
             });
             grizzly.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemPages());
-            boundTheQueue(grizzly.getServerConfiguration(), settings.queueLimit());
+            dispatchToWorkers(grizzly.getServerConfiguration(), settings);
             // An exact pattern in the root context: a plain "/health/live" mapping would make
             // "/health" a context of its own and send every /health/* request here.
             grizzly.getServerConfiguration()
@@ -164,15 +164,16 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** Puts the API's handler (Jersey's, the only one registered so far) behind {@link QueueLimit}. */
-    private static void boundTheQueue(ServerConfiguration configuration, int limit) {
+    /** Puts the API's handler (Jersey's, the only one registered so far) behind {@link WorkerDispatch}. */
+    private static void dispatchToWorkers(ServerConfiguration configuration, ServerSettings settings) {
         var handlers = configuration.getHttpHandlersWithMapping();
         if (handlers.size() != 1) {
             throw new IllegalStateException("expected Jersey's handler alone, found " + handlers.keySet());
         }
         var api = handlers.entrySet().iterator().next();
         configuration.removeHttpHandler(api.getKey());
-        configuration.addHttpHandler(new QueueLimit(api.getKey(), limit), api.getValue());
+        configuration.addHttpHandler(
+                new WorkerDispatch(api.getKey(), settings.queueLimit(), settings.maxRequestBytes()), api.getValue());
     }
 
     public URI uri() {

@@ -1,0 +1,131 @@
+package dev.colloquy.it.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.colloquy.it.api.ServerFixture;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients that send their bodies slowly hold no request worker: the server reads a body before
+ * it takes a worker. With 32 of them stalled mid-body — many times the workers there are — every
+ * route still answers, a write included, while none of the stalled ones has had an answer; a slow
+ * body that completes is then stored, and a stalled one is answered 408 once {@code
+ * HTTP_BODY_TIMEOUT} passes with no new byte, its connection closed.
+ */
+class SlowBodiesTest {
+
+    private static final int SLOW_CLIENTS = 32;
+
+    private static Socket slowPost(java.net.URI base, String token, int length, String start) throws Exception {
+        var socket = new Socket(base.getHost(), base.getPort());
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /v1/conversations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n" + start)
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    private static String answer(Socket socket) throws Exception {
+        socket.setSoTimeout(60_000);
+        InputStream in = socket.getInputStream();
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void slowBodiesHoldNoWorkerAndAStalledOneIsAnswered408() throws Exception {
+        try (var server = new ServerFixture("sqlite", Map.of("HTTP_BODY_TIMEOUT", "10s"))) {
+            String token = server.target().token();
+            var base = server.api().base();
+            List<Socket> slow = new ArrayList<>();
+            String rest = "completed slowly\"}";
+            String begun = "{\"title\":\"";
+            try {
+                for (int i = 0; i < SLOW_CLIENTS; i++) {
+                    slow.add(slowPost(base, token, 1000, begun));
+                }
+                Socket finisher = slowPost(base, token, begun.length() + rest.length(), begun);
+                Thread.sleep(500);
+
+                // Every kind of request is served while the slow bodies wait (before their 10 s):
+                // before bodies were read first, these waited behind them for a worker.
+                var client = HttpClient.newBuilder().build();
+                var auth = "Bearer " + token;
+                Duration bound = Duration.ofSeconds(8);
+                var tags = client.send(
+                        HttpRequest.newBuilder(base.resolve("/v1/tags"))
+                                .header("Authorization", auth)
+                                .timeout(bound)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(tags.statusCode()).isEqualTo(200);
+                var ready = client.send(
+                        HttpRequest.newBuilder(base.resolve("/health/ready"))
+                                .timeout(bound)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(ready.statusCode()).isEqualTo(200);
+                var write = client.send(
+                        HttpRequest.newBuilder(base.resolve("/v1/conversations"))
+                                .header("Authorization", auth)
+                                .header("Content-Type", "application/json")
+                                .timeout(bound)
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"while others are slow\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(write.statusCode()).as(write.body()).isEqualTo(201);
+                var live = client.send(
+                        HttpRequest.newBuilder(base.resolve("/health/live"))
+                                .timeout(bound)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(live.statusCode()).isEqualTo(200);
+                assertThat(live.body()).contains("\"status\":\"UP\"");
+                for (Socket socket : slow) {
+                    assertThat(socket.getInputStream().available())
+                            .as("a stalled body has no answer yet")
+                            .isZero();
+                }
+
+                // The slow body that completes is stored.
+                finisher.getOutputStream().write(rest.getBytes(StandardCharsets.US_ASCII));
+                finisher.getOutputStream().flush();
+                finisher.setSoTimeout(60_000);
+                byte[] head = new byte[12];
+                int read = finisher.getInputStream().readNBytes(head, 0, head.length);
+                assertThat(new String(head, 0, read, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 201");
+                finisher.close();
+
+                // A stalled one is answered 408 when no byte came for HTTP_BODY_TIMEOUT, and closed.
+                String timedOut = answer(slow.get(0));
+                assertThat(timedOut)
+                        .startsWith("HTTP/1.1 408")
+                        .containsIgnoringCase("connection: close")
+                        .contains("urn:colloquy:problem:request-timeout")
+                        .contains("HTTP_BODY_TIMEOUT");
+            } finally {
+                for (Socket socket : slow) {
+                    socket.close();
+                }
+            }
+            var titles = server.api()
+                    .get("/v1/conversations?limit=100", token)
+                    .json()
+                    .findValuesAsText("title");
+            assertThat(titles)
+                    .contains("completed slowly", "while others are slow")
+                    .doesNotContain("");
+        }
+    }
+}
