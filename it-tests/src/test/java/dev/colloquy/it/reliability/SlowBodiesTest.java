@@ -128,4 +128,51 @@ class SlowBodiesTest {
                     .doesNotContain("");
         }
     }
+
+    /**
+     * More stalled bodies than there are body readers and places in their queue: the next body is
+     * refused at once with 503 and {@code Retry-After}, reading nothing, while requests without a
+     * body are still served.
+     */
+    @Test
+    void bodiesPastTheReadersAndTheirQueueAreRefusedAtOnce() throws Exception {
+        int queue = 4;
+        try (var server = new ServerFixture(
+                "sqlite", Map.of("HTTP_BODY_TIMEOUT", "30s", "HTTP_QUEUE_LIMIT", String.valueOf(queue)))) {
+            String token = server.target().token();
+            var base = server.api().base();
+            List<Socket> slow = new ArrayList<>();
+            try {
+                for (int i = 0; i < 64 + queue; i++) {
+                    slow.add(slowPost(base, token, 1000, "{\"title\":\""));
+                }
+                Thread.sleep(500);
+                Socket refused = slowPost(base, token, 1000, "{\"title\":\"");
+                slow.add(refused);
+                refused.setSoTimeout(10_000);
+                var received = new StringBuilder();
+                byte[] chunk = new byte[1024];
+                while (!received.toString().contains("\"status\":503")) {
+                    int read = refused.getInputStream().read(chunk);
+                    if (read < 0) {
+                        break;
+                    }
+                    received.append(new String(chunk, 0, read, StandardCharsets.UTF_8));
+                }
+                String answer = received.toString();
+                assertThat(answer)
+                        .startsWith("HTTP/1.1 503")
+                        .contains("Retry-After: 1")
+                        .contains("urn:colloquy:problem:unavailable");
+                var tags = server.api().get("/v1/tags", token);
+                assertThat(tags.status())
+                        .as("a request without a body needs no reader")
+                        .isEqualTo(200);
+            } finally {
+                for (Socket socket : slow) {
+                    socket.close();
+                }
+            }
+        }
+    }
 }
