@@ -43,8 +43,13 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         request.setEntityStream(new StrictUtf8(new Limited(request.getEntityStream(), limit)));
     }
 
+    /** What a 413 says. */
+    public static String tooLargeDetail(long limit) {
+        return "the request body is larger than " + limit + " bytes";
+    }
+
     private static ApiException tooLarge(long limit) {
-        return new ApiException(Problem.PAYLOAD_TOO_LARGE, "the request body is larger than " + limit + " bytes");
+        return new ApiException(Problem.PAYLOAD_TOO_LARGE, tooLargeDetail(limit));
     }
 
     private static final class Limited extends FilterInputStream {

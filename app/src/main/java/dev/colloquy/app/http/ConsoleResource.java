@@ -31,17 +31,32 @@ public class ConsoleResource {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
             + " img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    /** The files the console has, with their media types; any other name is 404. */
-    private static final Map<String, String> FILES = Map.of(
-            "index.html", "text/html; charset=utf-8",
-            "console.js", "text/javascript; charset=utf-8",
-            "console.css", "text/css; charset=utf-8",
-            "icon.svg", "image/svg+xml");
+    /** The console's files, read once: name → media type and bytes. Any other name is 404. */
+    private static final Map<String, Asset> FILES = Map.of(
+            "index.html", Asset.read("index.html", "text/html; charset=utf-8"),
+            "console.js", Asset.read("console.js", "text/javascript; charset=utf-8"),
+            "console.css", Asset.read("console.css", "text/css; charset=utf-8"),
+            "icon.svg", Asset.read("icon.svg", "image/svg+xml"));
+
+    private static final URI PAGE = URI.create("console/");
+
+    private record Asset(String type, byte[] body) {
+        static Asset read(String name, String type) {
+            try (InputStream in = ConsoleResource.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the console's " + name + " is missing from the build");
+                }
+                return new Asset(type, in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     /** {@code /} has no page of its own: it leads to the console. */
     @GET
     public Response root() {
-        return Response.seeOther(URI.create("console/")).build();
+        return Response.seeOther(PAGE).build();
     }
 
     /** The console's page; without the trailing slash the page's relative references would miss. */
@@ -49,7 +64,7 @@ public class ConsoleResource {
     @Path("console")
     public Response page(@Context UriInfo uri) {
         if (!uri.getRequestUri().getRawPath().endsWith("/")) {
-            return Response.seeOther(URI.create("console/")).build();
+            return Response.seeOther(PAGE).build();
         }
         return file("index.html");
     }
@@ -61,20 +76,11 @@ public class ConsoleResource {
     }
 
     private static Response file(String name) {
-        String type = FILES.get(name);
-        if (type == null) {
+        Asset file = FILES.get(name);
+        if (file == null) {
             throw new ApiException(Problem.NOT_FOUND, "the console has no file named " + name);
         }
-        byte[] body;
-        try (InputStream in = ConsoleResource.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
-            if (in == null) {
-                throw new IllegalStateException("the console's " + name + " is missing from the build");
-            }
-            body = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Response.ok(body, type)
+        return Response.ok(file.body(), file.type())
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")

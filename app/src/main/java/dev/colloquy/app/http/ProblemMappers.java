@@ -34,23 +34,33 @@ public final class ProblemMappers {
 
     private ProblemMappers() {}
 
+    /** What a 408 says: the request body stopped arriving within {@code HTTP_BODY_TIMEOUT}. */
+    public static final String BODY_TIMEOUT_DETAIL =
+            "the request body stopped arriving before its Content-Length was reached (HTTP_BODY_TIMEOUT);"
+                    + " nothing was stored";
+
+    /** Whether a failed body read waited out {@code HTTP_BODY_TIMEOUT} (anywhere in its causes). */
+    public static boolean bodyTimedOut(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * A request body that stopped arriving: the server's read of it waited out {@code
      * HTTP_BODY_TIMEOUT}. Answered 408 with the connection closed (the rest of the body may still
      * come and cannot be told from a next request).
      */
     static Optional<Response> bodyTimeout(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
-                Response problem = Problem.REQUEST_TIMEOUT.response(
-                        "the request body stopped arriving before its Content-Length was reached"
-                                + " (HTTP_BODY_TIMEOUT); nothing was stored");
-                return Optional.of(Response.fromResponse(problem)
-                        .header("Connection", "close")
-                        .build());
-            }
+        if (!bodyTimedOut(error)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Response problem = Problem.REQUEST_TIMEOUT.response(BODY_TIMEOUT_DETAIL);
+        return Optional.of(
+                Response.fromResponse(problem).header("Connection", "close").build());
     }
 
     /** The domain's failures. */

@@ -1,16 +1,16 @@
 package dev.colloquy.app.server;
 
+import dev.colloquy.app.http.BodyLimitFilter;
 import dev.colloquy.app.http.Problem;
+import dev.colloquy.app.http.ProblemMappers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -154,7 +154,7 @@ final class WorkerDispatch extends HttpHandler {
             LOG.error("A request failed outside the API's own error handling", e);
             if (response.isSuspended()) {
                 if (!response.isCommitted()) {
-                    answer(response, 500, Problem.INTERNAL, "an internal error occurred; see the server log", true);
+                    answer(response, Problem.INTERNAL, "an internal error occurred; see the server log", true);
                 }
                 response.resume();
             }
@@ -171,52 +171,26 @@ final class WorkerDispatch extends HttpHandler {
             InputStream in = request.getInputStream();
             body = in.readNBytes((int) Math.min(bodyLimit + 1, Integer.MAX_VALUE - 8));
         } catch (IOException | RuntimeException e) {
-            if (timedOut(e)) {
-                answer(
-                        response,
-                        408,
-                        Problem.REQUEST_TIMEOUT,
-                        "the request body stopped arriving before its Content-Length was reached"
-                                + " (HTTP_BODY_TIMEOUT); nothing was stored",
-                        true);
+            if (ProblemMappers.bodyTimedOut(e)) {
+                answer(response, Problem.REQUEST_TIMEOUT, ProblemMappers.BODY_TIMEOUT_DETAIL, true);
             } else {
                 LOG.debug("A request body could not be read: {}", e.toString());
-                answer(
-                        response,
-                        400,
-                        Problem.VALIDATION,
-                        "the request body could not be read; nothing was stored",
-                        true);
+                answer(response, Problem.VALIDATION, "the request body could not be read; nothing was stored", true);
             }
             return false;
         }
         if (body.length > bodyLimit) {
-            answer(
-                    response,
-                    413,
-                    Problem.PAYLOAD_TOO_LARGE,
-                    "the request body is larger than " + bodyLimit + " bytes",
-                    true);
+            answer(response, Problem.PAYLOAD_TOO_LARGE, BodyLimitFilter.tooLargeDetail(bodyLimit), true);
             return false;
         }
         request.replayPayload(Buffers.wrap(request.getContext().getMemoryManager(), body));
         return true;
     }
 
-    private static boolean timedOut(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void refuse(Response response) {
         response.setHeader("Retry-After", "1");
         answer(
                 response,
-                503,
                 Problem.UNAVAILABLE,
                 "the server has more requests waiting than it queues (" + queueLimit
                         + ", HTTP_QUEUE_LIMIT); nothing was done; try again",
@@ -224,10 +198,10 @@ final class WorkerDispatch extends HttpHandler {
     }
 
     /** A problem answered without the API. */
-    private static void answer(Response response, int status, Problem problem, String detail, boolean close) {
+    private static void answer(Response response, Problem problem, String detail, boolean close) {
         try {
             byte[] json = problem.json(detail);
-            response.setStatus(status);
+            response.setStatus(problem.status());
             if (close) {
                 response.setHeader("Connection", "close");
             }
@@ -236,7 +210,7 @@ final class WorkerDispatch extends HttpHandler {
             response.setContentLength(json.length);
             response.getOutputStream().write(json);
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not answer {}: {}", status, e.toString());
+            LOG.debug("Could not answer {}: {}", problem.status(), e.toString());
         }
     }
 

@@ -134,11 +134,15 @@
     }
   }
 
-  async function api(method, path, body, contentType) {
-    const headers = { Authorization: 'Bearer ' + token(), Accept: 'application/json' };
+  /**
+   * A request to the API with the signed-in token, or with options.token (a token being checked,
+   * which a refusal does not sign out); options.contentType for a body other than JSON.
+   */
+  async function api(method, path, body, options = {}) {
+    const headers = { Authorization: 'Bearer ' + (options.token || token()), Accept: 'application/json' };
     const init = { method, headers, cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer' };
     if (body !== undefined) {
-      headers['Content-Type'] = contentType || 'application/json';
+      headers['Content-Type'] = options.contentType || 'application/json';
       init.body = JSON.stringify(body);
     }
     let response;
@@ -158,7 +162,7 @@
     }
     if (!response.ok) {
       const error = new ApiError(response.status, json);
-      if (response.status === 401 && path !== 'v1/tags') {
+      if (response.status === 401 && !options.token) {
         signOut('Signed out: ' + error.message + '.');
       }
       throw error;
@@ -264,15 +268,14 @@
       if (!secret) {
         return;
       }
-      sessionStorage.setItem(TOKEN_KEY, secret);
       try {
-        await api('GET', 'v1/tags');
+        await api('GET', 'v1/tags', undefined, { token: secret });
       } catch (error) {
-        sessionStorage.removeItem(TOKEN_KEY);
         status.replaceChildren(alertBox(error.status === 401 ? 'This token is not accepted: ' + error.message + '.' : error.message));
         input.focus();
         return;
       }
+      sessionStorage.setItem(TOKEN_KEY, secret);
       input.value = '';
       await detectAdmin();
       render();
@@ -506,42 +509,33 @@
     const later = el('button', { type: 'button' }, 'Load later messages');
     const status = el('div', { 'aria-live': 'polite' });
 
+    // Later messages exist only past a window opened at a hit that filled its page.
+    let moreLater = windowed && history.items.length === HISTORY_PAGE;
     const refreshButtons = () => {
       earlier.hidden = messages.length === 0 || messages[0].seq <= 1;
-      later.hidden = !windowed || messages.length === 0 || messages[messages.length - 1].seq >= lastSeqKnown;
+      later.hidden = !moreLater;
     };
-    let lastSeqKnown = windowed ? Number.MAX_SAFE_INTEGER : 0;
-    if (windowed && history.items.length < HISTORY_PAGE) {
-      lastSeqKnown = history.items.length ? history.items[history.items.length - 1].seq : 0;
-    }
-    earlier.addEventListener('click', async () => {
+    const load = async (before) => {
       try {
-        const page = await api('GET', path + '/messages' + query([['before', messages[0].seq], ['limit', HISTORY_PAGE]]));
-        messages = page.items.concat(messages);
-        transcript.prepend(...page.items.map((m) => messageNode(m, terms, seq)));
-        if (page.items.length < HISTORY_PAGE && page.items.length > 0) {
-          earlier.hidden = true;
+        const edge = before ? ['before', messages[0].seq] : ['after', messages[messages.length - 1].seq];
+        const page = await api('GET', path + '/messages' + query([edge, ['limit', HISTORY_PAGE]]));
+        const nodes = page.items.map((m) => messageNode(m, terms, seq));
+        if (before) {
+          messages = page.items.concat(messages);
+          transcript.prepend(...nodes);
+        } else {
+          messages = messages.concat(page.items);
+          transcript.append(...nodes);
+          moreLater = page.items.length === HISTORY_PAGE;
         }
         refreshButtons();
-        status.textContent = `${page.items.length} earlier message${page.items.length === 1 ? '' : 's'} loaded.`;
+        status.textContent = `${page.items.length} ${before ? 'earlier' : 'later'} message${page.items.length === 1 ? '' : 's'} loaded.`;
       } catch (error) {
         status.replaceChildren(alertBox(error.message));
       }
-    });
-    later.addEventListener('click', async () => {
-      try {
-        const page = await api('GET', path + '/messages' + query([['after', messages[messages.length - 1].seq], ['limit', HISTORY_PAGE]]));
-        messages = messages.concat(page.items);
-        transcript.append(...page.items.map((m) => messageNode(m, terms, seq)));
-        if (page.items.length < HISTORY_PAGE) {
-          lastSeqKnown = messages.length ? messages[messages.length - 1].seq : 0;
-        }
-        refreshButtons();
-        status.textContent = `${page.items.length} later message${page.items.length === 1 ? '' : 's'} loaded.`;
-      } catch (error) {
-        status.replaceChildren(alertBox(error.message));
-      }
-    });
+    };
+    earlier.addEventListener('click', () => load(true));
+    later.addEventListener('click', () => load(false));
     transcript.append(...messages.map((m) => messageNode(m, terms, seq)));
     refreshButtons();
 
@@ -586,7 +580,7 @@
         tags: tags.value.split(',').map((t) => t.trim()).filter((t) => t),
       };
       try {
-        await api('PATCH', path, patch, 'application/merge-patch+json');
+        await api('PATCH', path, patch, { contentType: 'application/merge-patch+json' });
         render();
       } catch (e) {
         error.replaceChildren(alertBox(e.message));
@@ -961,7 +955,7 @@
             el('p', {}, secret, ' ', copy),
           ),
         );
-        tokenTable.replaceChildren(...(await api('GET', path + '/tokens')).items.map(tokenRow));
+        await reloadTokens();
       } catch (e) {
         error.replaceChildren(alertBox(e.message));
       }
@@ -976,7 +970,7 @@
           () => ['Revoke this token?', `“${t.name}” stops working at once, on every instance.`, 'Revoke token'],
           async () => {
             await api('DELETE', 'v1/tokens/' + encodeURIComponent(t.id));
-            tokenTable.replaceChildren(...(await api('GET', path + '/tokens')).items.map(tokenRow));
+            await reloadTokens();
           },
           error,
         );
@@ -993,6 +987,7 @@
       );
     };
     const tokenTable = el('tbody', {}, tokens.items.map(tokenRow));
+    const reloadTokens = async () => tokenTable.replaceChildren(...(await api('GET', path + '/tokens')).items.map(tokenRow));
     const remove = el('button', { type: 'button', class: 'danger' }, 'Delete project');
     guarded(
       remove,

@@ -6,6 +6,7 @@ import dev.colloquy.it.api.ServerFixture;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +29,7 @@ class SlowBodiesTest {
 
     private static final int SLOW_CLIENTS = 32;
 
-    private static Socket slowPost(java.net.URI base, String token, int length, String start) throws Exception {
+    private static Socket slowPost(URI base, String token, int length, String start) throws Exception {
         var socket = new Socket(base.getHost(), base.getPort());
         OutputStream out = socket.getOutputStream();
         out.write(("POST /v1/conversations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
@@ -41,6 +43,18 @@ class SlowBodiesTest {
         socket.setSoTimeout(60_000);
         InputStream in = socket.getInputStream();
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A request that must be answered within 8 s, well before the slow bodies' 10 s: before bodies
+     * were read first, it waited behind them for a worker.
+     */
+    private static HttpResponse<String> within(URI uri, UnaryOperator<HttpRequest.Builder> request) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        request.apply(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -58,38 +72,20 @@ class SlowBodiesTest {
                 Socket finisher = slowPost(base, token, begun.length() + rest.length(), begun);
                 Thread.sleep(500);
 
-                // Every kind of request is served while the slow bodies wait (before their 10 s):
-                // before bodies were read first, these waited behind them for a worker.
-                var client = HttpClient.newBuilder().build();
-                var auth = "Bearer " + token;
-                Duration bound = Duration.ofSeconds(8);
-                var tags = client.send(
-                        HttpRequest.newBuilder(base.resolve("/v1/tags"))
-                                .header("Authorization", auth)
-                                .timeout(bound)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(tags.statusCode()).isEqualTo(200);
-                var ready = client.send(
-                        HttpRequest.newBuilder(base.resolve("/health/ready"))
-                                .timeout(bound)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(ready.statusCode()).isEqualTo(200);
-                var write = client.send(
-                        HttpRequest.newBuilder(base.resolve("/v1/conversations"))
-                                .header("Authorization", auth)
+                // Every kind of request is served while the slow bodies wait.
+                String auth = "Bearer " + token;
+                assertThat(within(base.resolve("/v1/tags"), req -> req.header("Authorization", auth))
+                                .statusCode())
+                        .isEqualTo(200);
+                assertThat(within(base.resolve("/health/ready"), req -> req).statusCode())
+                        .isEqualTo(200);
+                var write = within(
+                        base.resolve("/v1/conversations"),
+                        req -> req.header("Authorization", auth)
                                 .header("Content-Type", "application/json")
-                                .timeout(bound)
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"while others are slow\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"while others are slow\"}")));
                 assertThat(write.statusCode()).as(write.body()).isEqualTo(201);
-                var live = client.send(
-                        HttpRequest.newBuilder(base.resolve("/health/live"))
-                                .timeout(bound)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                var live = within(base.resolve("/health/live"), req -> req);
                 assertThat(live.statusCode()).isEqualTo(200);
                 assertThat(live.body()).contains("\"status\":\"UP\"");
                 for (Socket socket : slow) {
