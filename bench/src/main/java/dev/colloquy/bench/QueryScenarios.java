@@ -7,6 +7,7 @@ import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.spi.ColumnCodec;
 import dev.colloquy.persistence.spi.DatabaseBackend;
 import dev.colloquy.persistence.spi.NativeQuery;
+import dev.colloquy.search.NewestMatches;
 import dev.colloquy.search.Ranking;
 import dev.colloquy.search.SearchQuery;
 import dev.colloquy.search.SearchRequest;
@@ -125,7 +126,8 @@ final class QueryScenarios {
                 int hits = database.search().search(project, request).size();
                 var values = new HashMap<String, Object>();
                 values.put("project", project);
-                values.put("query", kind.search().syntax().render(SearchQuery.parse(shape.query())));
+                SearchQuery parsed = SearchQuery.parse(shape.query());
+                values.put("query", kind.search().syntax().render(parsed));
                 values.put("tag", shape.tag().orElse(""));
                 values.put("role", shape.role().map(Role::wireName).orElse(""));
                 values.put("byConversation", shape.inConversation() ? 1 : 0);
@@ -135,13 +137,12 @@ final class QueryScenarios {
                 values.put("byMetadata", 0);
                 values.put("filters", "{}");
                 values.put("limit", Ranking.CANDIDATES + 1);
-                int rawHits = rawSearch(
-                        connection,
-                        codec,
-                        shape.inConversation() ? messageSearchInConversation : messageSearch,
-                        titleSearch,
-                        values,
-                        shape.role().isEmpty());
+                var messageRows = shape.inConversation()
+                        ? new Candidates(messageSearchInConversation, Optional.of(parsed))
+                        : new Candidates(messageSearch, Optional.empty());
+                var titleRows = new Candidates(titleSearch, Optional.empty());
+                boolean titles = shape.role().isEmpty();
+                int rawHits = rawSearch(connection, codec, messageRows, titleRows, values, titles);
                 if (rawHits != hits) {
                     throw new IllegalStateException("search " + shape.name() + ": Colloquy found " + hits
                             + " hits, the raw SQL " + rawHits + "; the baseline does not run the same query");
@@ -150,13 +151,7 @@ final class QueryScenarios {
                         "search:" + shape.name(),
                         hits,
                         (t, i) -> database.search().search(project, request),
-                        (t, i) -> rawSearch(
-                                connection,
-                                codec,
-                                shape.inConversation() ? messageSearchInConversation : messageSearch,
-                                titleSearch,
-                                values,
-                                shape.role().isEmpty())));
+                        (t, i) -> rawSearch(connection, codec, messageRows, titleRows, values, titles)));
             }
             measure(backend, shapes, results);
         }
@@ -186,23 +181,28 @@ final class QueryScenarios {
     }
 
     /**
+     * A search statement and, for the one that reads a conversation's messages whatever their text,
+     * the query their text must match.
+     */
+    private record Candidates(NativeSql sql, Optional<SearchQuery> matching) {}
+
+    /**
      * The search's SQL as Colloquy runs it, without the ranking in Java: the newest matching messages
-     * (and titles, unless a role is asked for), one more than Colloquy ranks, then the rows of a
-     * page of them by id.
+     * (and titles, unless a role is asked for), read as far as Colloquy reads them ({@link
+     * NewestMatches}), then the rows of a page of them by id.
      */
     private static int rawSearch(
             Connection connection,
             ColumnCodec codec,
-            NativeSql messageSearch,
-            NativeSql titleSearch,
+            Candidates messageSearch,
+            Candidates titleSearch,
             Map<String, Object> values,
             boolean titles)
             throws SQLException {
         List<UUID> messages = ids(connection, codec, messageSearch, values);
         List<UUID> conversations = titles ? ids(connection, codec, titleSearch, values) : List.of();
-        messages = messages.subList(0, Math.min(messages.size(), Math.min(Ranking.CANDIDATES, PAGE)));
-        conversations = conversations.subList(
-                0, Math.min(conversations.size(), Math.min(Ranking.CANDIDATES, PAGE - messages.size())));
+        messages = messages.subList(0, Math.min(messages.size(), PAGE));
+        conversations = conversations.subList(0, Math.min(conversations.size(), PAGE - messages.size()));
         int rows = byIds(
                         connection,
                         codec,
@@ -217,17 +217,26 @@ final class QueryScenarios {
         return rows;
     }
 
-    private static List<UUID> ids(Connection connection, ColumnCodec codec, NativeSql sql, Map<String, Object> values)
+    private static List<UUID> ids(
+            Connection connection, ColumnCodec codec, Candidates candidates, Map<String, Object> values)
             throws SQLException {
-        var ids = new ArrayList<UUID>();
-        try (var statement = sql.prepare(connection, codec, values);
+        var newest = new NewestMatches();
+        try (var statement = candidates.sql().prepare(connection, codec, values);
                 var rows = statement.executeQuery()) {
             while (rows.next()) {
-                ids.add(codec.getId(rows, 1));
-                rows.getString(2);
+                if (newest.complete(rows.getObject(3) == null ? null : codec.getId(rows, 3))) {
+                    break;
+                }
+                String text = rows.getString(2);
+                if (candidates
+                        .matching()
+                        .map(query -> Ranking.matches(query, text))
+                        .orElse(true)) {
+                    newest.add(codec.getId(rows, 1), text);
+                }
             }
         }
-        return ids;
+        return newest.newestFirst().stream().map(NewestMatches.Match::id).toList();
     }
 
     /** Reads every column of the rows with these ids; returns how many were found. */

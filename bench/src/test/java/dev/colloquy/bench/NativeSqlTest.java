@@ -20,12 +20,11 @@ class NativeSqlTest {
     void takesEachBackendsOwnSql() {
         for (var backend : Backends.installed().all()) {
             var search = NativeSql.of(backend, NativeQuery.MESSAGE_SEARCH);
-            assertThat(search.sql())
-                    .as(backend.name())
-                    .doesNotContain(":project")
-                    .contains("LIMIT");
+            assertThat(search.sql()).as(backend.name()).doesNotContain(":project");
             assertThat(search.parameters()).as(backend.name()).contains("project", "query", "tag");
-            assertThat(search.parameters().get(search.parameters().size() - 1)).isEqualTo("limit");
+            var list = NativeSql.of(backend, NativeQuery.CONVERSATION_LIST);
+            assertThat(list.sql()).as(backend.name()).contains("LIMIT");
+            assertThat(list.parameters().get(list.parameters().size() - 1)).isEqualTo("limit");
             assertThat(search.sql().chars().filter(c -> c == '?').count())
                     .as(backend.name())
                     .isEqualTo(search.parameters().size());

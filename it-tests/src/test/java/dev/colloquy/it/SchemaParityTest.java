@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * After migration both databases hold the same tables, columns, nullability and keys, with types
  * compared by meaning. Declared differences, each a backend's own search index: PostgreSQL's
- * generated {@code search_vector} and {@code title_vector} columns, SQLite's FTS5 tables.
+ * generated {@code search_vector} and {@code title_vector} columns, SQLite's FTS5 tables and the
+ * {@code id_ceiling} its search reads them by.
  */
 class SchemaParityTest {
 
@@ -38,7 +39,7 @@ class SchemaParityTest {
             "conversation_fts_docsize",
             "conversation_fts_config");
     private static final Set<String> SEARCH_INDEX_COLUMNS =
-            Set.of("message.search_vector", "conversation.title_vector");
+            Set.of("message.search_vector", "conversation.title_vector", "message.id_ceiling");
 
     private static Database sqlite;
     private static Database postgres;

@@ -16,12 +16,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A message row. Messages never change once stored; they are only appended, replaced or deleted. */
-/* The rows of every backend's search queries: (id, indexed text), see NativeQuery.MESSAGE_SEARCH. */
+/* The rows of every backend's search queries: (id, indexed text, id ceiling), see NativeQuery.MESSAGE_SEARCH. */
 @SqlResultSetMapping(
         name = "SearchMatch",
         columns = {
             @ColumnResult(name = "id", type = UUID.class),
-            @ColumnResult(name = "indexed_text", type = String.class)
+            @ColumnResult(name = "indexed_text", type = String.class),
+            @ColumnResult(name = "id_ceiling", type = UUID.class)
         })
 @Entity(name = "Message")
 @Table(name = "message")

@@ -53,7 +53,7 @@ public final class Ranking {
         if (terms.isEmpty()) {
             return 0;
         }
-        String[] words = searchText.isEmpty() ? new String[0] : searchText.split(" ");
+        String[] words = words(searchText);
         double lengthFactor = 1 - B + B * words.length / REFERENCE_WORDS;
         double relevance = 0;
         int[][] occurrences = new int[terms.size()][];
@@ -63,6 +63,66 @@ public final class Ranking {
             relevance += tf * (K1 + 1) / (tf + K1 * lengthFactor);
         }
         return relevance + (terms.size() < 2 ? 0 : proximity(terms, occurrences));
+    }
+
+    /**
+     * Whether the indexed text {@code searchText} matches {@code query}: it holds every required
+     * term and none of the excluded ones, word for word as both databases' full-text indexes match
+     * it (words equal, a phrase's words adjacent and in order, a prefix's last word starting so).
+     */
+    public static boolean matches(SearchQuery query, String searchText) {
+        if (query.isEmpty()) {
+            return false;
+        }
+        for (Term term : query.required()) {
+            if (!searchText.contains(term.words().get(0))) {
+                return false; // most texts lack a word: told without splitting them
+            }
+        }
+        String[] words = words(searchText);
+        for (Term term : query.required()) {
+            if (!occursIn(term, words)) {
+                return false;
+            }
+        }
+        for (Term term : query.excluded()) {
+            if (occursIn(term, words)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The words of an indexed text (single spaces between them): as {@code split(" ")}, without its
+     * growing list, which cost a quarter of a common word's search when 1,000 texts are ranked.
+     */
+    static String[] words(String searchText) {
+        if (searchText.isEmpty()) {
+            return new String[0];
+        }
+        int count = 1;
+        for (int at = searchText.indexOf(' '); at >= 0; at = searchText.indexOf(' ', at + 1)) {
+            count++;
+        }
+        String[] words = new String[count];
+        int start = 0;
+        for (int w = 0; w < count - 1; w++) {
+            int end = searchText.indexOf(' ', start);
+            words[w] = searchText.substring(start, end);
+            start = end + 1;
+        }
+        words[count - 1] = searchText.substring(start);
+        return words;
+    }
+
+    private static boolean occursIn(Term term, String[] words) {
+        for (int i = 0; i + term.words().size() <= words.length; i++) {
+            if (matchesAt(term.words(), term.prefix(), words, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where {@code term} starts in {@code words}, in order. */

@@ -70,4 +70,34 @@ class RankingTest {
         assertThat(score("anything", "")).isZero();
         assertThat(Ranking.score(SearchQuery.parse(""), "text")).isZero();
     }
+
+    private static boolean matches(String query, String text) {
+        return Ranking.matches(SearchQuery.parse(query), SearchText.normalize(text));
+    }
+
+    @Test
+    void matchesAsTheFullTextIndexesDo() {
+        assertThat(matches("lazy dog", "The dog is lazy")).isTrue();
+        assertThat(matches("lazy dog", "The lazy cat")).isFalse();
+        assertThat(matches("\"lazy dog\"", "a lazy dog")).isTrue();
+        assertThat(matches("\"lazy dog\"", "the dog is lazy")).isFalse();
+        assertThat(matches("app*", "Applications")).isTrue();
+        assertThat(matches("app*", "an ap")).isFalse();
+        assertThat(matches("\"lazy do\"*", "a lazy dogma")).isTrue();
+        assertThat(matches("\"lazy do\"*", "a lazy cat does")).isFalse();
+        assertThat(matches("dog -cat", "dog and bird")).isTrue();
+        assertThat(matches("dog -cat", "dog and cat")).isFalse();
+        assertThat(matches("dog -\"black cat\"", "black dog, white cat")).isTrue();
+        assertThat(matches("dog -\"black cat\"", "a dog and a black cat")).isFalse();
+        assertThat(matches("cafe", "Café crème")).isTrue();
+        assertThat(matches("-cat", "dog")).as("only exclusions find nothing").isFalse();
+        assertThat(matches("dog", "")).isFalse();
+    }
+
+    @Test
+    void splitsAnIndexedTextAsSplitDoes() {
+        for (String text : new String[] {"", "one", "one two", "a b c d e", "ab cd"}) {
+            assertThat(Ranking.words(text)).as(text).containsExactly(text.isEmpty() ? new String[0] : text.split(" "));
+        }
+    }
 }

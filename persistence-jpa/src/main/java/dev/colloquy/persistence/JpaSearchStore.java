@@ -8,6 +8,7 @@ import dev.colloquy.domain.Role;
 import dev.colloquy.domain.Validation;
 import dev.colloquy.message.MessageEntity;
 import dev.colloquy.persistence.spi.NativeQuery;
+import dev.colloquy.search.NewestMatches;
 import dev.colloquy.search.Ranking;
 import dev.colloquy.search.SearchHit;
 import dev.colloquy.search.SearchQuery;
@@ -21,12 +22,15 @@ import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 final class JpaSearchStore implements SearchStore {
 
@@ -61,13 +65,13 @@ final class JpaSearchStore implements SearchStore {
             if (query.isEmpty()) {
                 return new SearchResults(List.of(), false);
             }
+            boolean inConversation = request.conversationId().isPresent();
             var messages = ranked(
                     filtered(
-                                    em.createNamedQuery(
-                                            (request.conversationId().isPresent()
-                                                            ? NativeQuery.MESSAGE_SEARCH_IN_CONVERSATION
-                                                            : NativeQuery.MESSAGE_SEARCH)
-                                                    .queryName()),
+                                    em.createNamedQuery((inConversation
+                                                    ? NativeQuery.MESSAGE_SEARCH_IN_CONVERSATION
+                                                    : NativeQuery.MESSAGE_SEARCH)
+                                            .queryName()),
                                     projectId,
                                     request,
                                     tag,
@@ -77,7 +81,8 @@ final class JpaSearchStore implements SearchStore {
                                     "role", request.role().map(Role::wireName).orElse(""))
                             .setParameter("byMetadata", request.metadataEquals().isEmpty() ? 0 : 1)
                             .setParameter("filters", metadata),
-                    query);
+                    query,
+                    inConversation);
             // Titles have no author and no metadata of their own, so a search for one role's
             // messages, or by message metadata, finds no titles.
             var titles = request.messagesOnly()
@@ -90,7 +95,8 @@ final class JpaSearchStore implements SearchStore {
                                     tag,
                                     expression,
                                     bounds),
-                            query);
+                            query,
+                            false);
             var best = new ArrayList<Match>(
                     messages.matches().size() + titles.matches().size());
             messages.matches().forEach(match -> best.add(match.of(SearchHit.Kind.MESSAGE)));
@@ -123,28 +129,57 @@ final class JpaSearchStore implements SearchStore {
             .thenComparing(Match::id, (a, b) -> Ids.compare(b, a))
             .thenComparing(Match::kind);
 
+    /**
+     * Binds the search's common parameters; those a backend's query does not declare ({@code
+     * :limit} where its rows do not come by id, the text query where Colloquy matches the text
+     * itself) are left out.
+     */
     private static Query filtered(
             Query query, UUID projectId, SearchRequest request, String tag, String expression, TimeBounds bounds) {
-        return query.setParameter("project", projectId)
+        query.setParameter("project", projectId)
                 .setParameter("since", bounds.since())
                 .setParameter("until", bounds.until())
-                .setParameter("query", expression)
                 .setParameter("tag", tag)
-                .setParameter("byConversation", request.conversationId().isPresent() ? 1 : 0)
-                .setParameter("conversation", request.conversationId().orElse(NO_CONVERSATION))
-                .setParameter("limit", Ranking.CANDIDATES + 1);
+                .setParameter("conversation", request.conversationId().orElse(NO_CONVERSATION));
+        var declared = new HashSet<String>();
+        query.getParameters().forEach(parameter -> declared.add(parameter.getName()));
+        if (declared.contains("query")) {
+            query.setParameter("query", expression);
+        }
+        if (declared.contains("byConversation")) {
+            query.setParameter("byConversation", request.conversationId().isPresent() ? 1 : 0);
+        }
+        if (declared.contains("limit")) {
+            query.setParameter("limit", Ranking.CANDIDATES + 1);
+        }
+        return query;
     }
 
-    /** Scores the newest matches (one more than Colloquy ranks, to tell whether there were more). */
-    private static Ranked ranked(Query candidates, SearchQuery query) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = candidates.getResultList();
-        boolean capped = rows.size() > Ranking.CANDIDATES;
-        var matches = new ArrayList<Match>(Math.min(rows.size(), Ranking.CANDIDATES));
-        for (Object[] row : capped ? rows.subList(0, Ranking.CANDIDATES) : rows) {
-            matches.add(new Match((UUID) row[0], Ranking.score(query, (String) row[1]), null));
+    /**
+     * Scores the newest matches, reading the rows only as far as needed ({@link NewestMatches});
+     * {@code matchText}: the rows are a conversation's messages, each matched here (a backend may
+     * have narrowed them by the text already, or not).
+     */
+    private static Ranked ranked(Query candidates, SearchQuery query, boolean matchText) {
+        var newest = new NewestMatches();
+        try (Stream<?> rows = candidates.getResultStream()) {
+            Iterator<?> iterator = rows.iterator();
+            while (iterator.hasNext()) {
+                Object[] row = (Object[]) iterator.next();
+                if (newest.complete((UUID) row[2])) {
+                    break;
+                }
+                String text = (String) row[1];
+                if (!matchText || Ranking.matches(query, text)) {
+                    newest.add((UUID) row[0], text);
+                }
+            }
         }
-        return new Ranked(matches, capped);
+        var matches = new ArrayList<Match>(Ranking.CANDIDATES);
+        for (var match : newest.newestFirst()) {
+            matches.add(new Match(match.id(), Ranking.score(query, match.text()), null));
+        }
+        return new Ranked(matches, newest.capped());
     }
 
     private static List<SearchHit> messageHits(EntityManager em, List<Match> page, SearchQuery query) {

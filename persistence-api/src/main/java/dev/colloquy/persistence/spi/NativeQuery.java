@@ -10,22 +10,31 @@ package dev.colloquy.persistence.spi;
 public enum NativeQuery {
 
     /**
-     * Full-text search over a project's messages: the matches as rows {@code (id, indexed_text)}
-     * (the message's indexed text, which Colloquy ranks: {@code dev.colloquy.search.Ranking}),
-     * newest first (by id, descending), at most {@code :limit}. Parameters: {@code :query} (the
-     * backend's rendering of the search, see {@link BackendSearch#syntax()}), {@code :project},
-     * {@code :role} ({@code ''} for any), {@code :byConversation} (1 to keep {@code
-     * :conversation}'s messages only, else 0), {@code :conversation}, {@code :tag} ({@code ''} for
-     * any), {@code :since} (inclusive) and {@code :until} (exclusive) on the message's time,
+     * Full-text search over a project's messages: the matches as rows {@code (id, indexed_text,
+     * id_ceiling)} (the message's indexed text, which Colloquy ranks: {@code
+     * dev.colloquy.search.Ranking}). The rows come newest first or in an order close to it: {@code
+     * id_ceiling} is an id no row from this one on exceeds (a backend whose rows come by id,
+     * descending, gives each row its own id). Colloquy stops reading once no later row can be
+     * among the newest it ranks ({@code dev.colloquy.search.NewestMatches}). Parameters: {@code
+     * :query} (the backend's rendering of the search, see {@link BackendSearch#syntax()}), {@code
+     * :project}, {@code :role} ({@code ''} for any), {@code :byConversation} (1 to keep {@code
+     * :conversation}'s messages only, else 0), {@code :conversation}, {@code :tag} ({@code ''}
+     * for any), {@code :since} (inclusive) and {@code :until} (exclusive) on the message's time,
      * {@code :byMetadata} (1 to apply {@code :filters}, else 0), {@code :filters} (as {@link
-     * #CONVERSATION_LIST}'s, on the message's metadata), {@code :limit}.
+     * #CONVERSATION_LIST}'s, on the message's metadata) and, only in a backend whose rows come by
+     * id, {@code :limit}: it returns at most that many.
      */
     MESSAGE_SEARCH("Message.search"),
 
     /**
-     * {@link #MESSAGE_SEARCH} within the one conversation {@code :conversation} ({@code
-     * :byConversation} is 1): the plan that reads that conversation's messages by its index and
-     * tests each against the full-text index, whatever the size of the rest. Same parameters.
+     * The messages of the one conversation {@code :conversation} that pass {@link
+     * #MESSAGE_SEARCH}'s filters, as its rows {@code (id, indexed_text, id_ceiling)}, narrowed by
+     * {@code :query} where the backend's index does that cheaply for one conversation, else
+     * whatever their text. Colloquy matches every row's text itself ({@code Ranking.matches}), so
+     * a backend that cannot narrow them still costs what the conversation holds, not what the
+     * word matches in the whole data set. Rows in any order, every {@code id_ceiling} NULL (all
+     * are read). Parameters: {@link #MESSAGE_SEARCH}'s but {@code :byConversation} and {@code
+     * :limit}; {@code :query} where used.
      */
     MESSAGE_SEARCH_IN_CONVERSATION("Message.searchInConversation"),
 
