@@ -224,15 +224,12 @@ final class QueryScenarios {
         try (var statement = candidates.sql().prepare(connection, codec, values);
                 var rows = statement.executeQuery()) {
             while (rows.next()) {
-                if (newest.complete(rows.getObject(3) == null ? null : codec.getId(rows, 3))) {
+                if (!newest.offer(
+                        codec.getId(rows, 1),
+                        rows.getString(2),
+                        rows.getObject(3) == null ? null : codec.getId(rows, 3),
+                        candidates.matching())) {
                     break;
-                }
-                String text = rows.getString(2);
-                if (candidates
-                        .matching()
-                        .map(query -> Ranking.matches(query, text))
-                        .orElse(true)) {
-                    newest.add(codec.getId(rows, 1), text);
                 }
             }
         }

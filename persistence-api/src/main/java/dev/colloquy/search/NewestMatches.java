@@ -4,6 +4,7 @@ import dev.colloquy.domain.Ids;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.UUID;
 
@@ -31,18 +32,34 @@ public final class NewestMatches {
     private final PriorityQueue<Match> newest = new PriorityQueue<>(KEPT + 1, OLDEST_FIRST);
 
     /**
+     * Takes the next row read: the match's id, its indexed text and the row's id ceiling (null for
+     * none); {@code matching} is the query the text must match when the rows were not narrowed to
+     * matches by the backend (a text that does not match is passed over). Returns false, without
+     * taking the row, once reading may stop.
+     */
+    public boolean offer(UUID id, String text, UUID ceiling, Optional<SearchQuery> matching) {
+        if (complete(ceiling)) {
+            return false;
+        }
+        if (matching.isEmpty() || Ranking.matches(matching.get(), text)) {
+            add(id, text);
+        }
+        return true;
+    }
+
+    /**
      * Whether reading may stop before a row whose id ceiling is {@code ceiling}: enough matches are
      * kept and none of the rows left can be newer than the oldest of them. A row without a ceiling
      * (null) never stops the reading.
      */
-    public boolean complete(UUID ceiling) {
+    boolean complete(UUID ceiling) {
         return newest.size() == KEPT
                 && ceiling != null
                 && Ids.compare(ceiling, newest.peek().id()) <= 0;
     }
 
     /** Keeps the match if it is among the newest seen so far. */
-    public void add(UUID id, String text) {
+    void add(UUID id, String text) {
         if (newest.size() < KEPT) {
             newest.add(new Match(id, text));
         } else if (Ids.compare(id, newest.peek().id()) > 0) {

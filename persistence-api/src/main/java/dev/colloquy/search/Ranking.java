@@ -117,26 +117,27 @@ public final class Ranking {
     }
 
     private static boolean occursIn(Term term, String[] words) {
-        for (int i = 0; i + term.words().size() <= words.length; i++) {
-            if (matchesAt(term.words(), term.prefix(), words, i)) {
-                return true;
-            }
-        }
-        return false;
+        return next(term, words, 0) >= 0;
     }
 
     /** Where {@code term} starts in {@code words}, in order. */
     static int[] occurrences(Term term, String[] words) {
-        List<String> phrase = term.words();
-        int length = phrase.size();
-        int[] found = new int[Math.max(0, words.length - length + 1)];
+        int[] found = new int[Math.max(0, words.length - term.words().size() + 1)];
         int count = 0;
-        for (int i = 0; i + length <= words.length; i++) {
-            if (matchesAt(phrase, term.prefix(), words, i)) {
-                found[count++] = i;
-            }
+        for (int at = next(term, words, 0); at >= 0; at = next(term, words, at + 1)) {
+            found[count++] = at;
         }
         return Arrays.copyOf(found, count);
+    }
+
+    /** The first place from {@code from} on where {@code term} starts in {@code words}, or -1. */
+    private static int next(Term term, String[] words, int from) {
+        for (int i = from; i + term.words().size() <= words.length; i++) {
+            if (matchesAt(term.words(), term.prefix(), words, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean matchesAt(List<String> phrase, boolean prefix, String[] words, int at) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,24 @@ class NewestMatchesTest {
         newest.add(id(1), "a");
         assertThat(newest.capped()).isFalse();
         assertThat(newest.newestFirst()).extracting(NewestMatches.Match::text).containsExactly("c", "b", "a");
+    }
+
+    @Test
+    void offerPassesOverTextsThatDoNotMatchAndRefusesRowsOnceComplete() {
+        var newest = new NewestMatches();
+        var query = Optional.of(SearchQuery.parse("refund -late"));
+        assertThat(newest.offer(id(1), "a refund", null, query)).isTrue();
+        assertThat(newest.offer(id(2), "a late refund", null, query)).isTrue();
+        assertThat(newest.offer(id(3), "an invoice", null, query)).isTrue();
+        assertThat(newest.newestFirst()).extracting(NewestMatches.Match::id).containsExactly(id(1));
+
+        var rows = new NewestMatches();
+        for (long n = 5000; n >= 5000 - Ranking.CANDIDATES; n--) {
+            assertThat(rows.offer(id(n), "", id(n), Optional.empty())).isTrue();
+        }
+        // 1,001 held, the oldest 4000: a row whose ceiling is older cannot enter, and is refused.
+        assertThat(rows.offer(id(3999), "", id(3999), Optional.empty())).isFalse();
+        assertThat(rows.newestFirst()).extracting(NewestMatches.Match::id).doesNotContain(id(3999));
+        assertThat(rows.capped()).isTrue();
     }
 }

@@ -162,16 +162,13 @@ final class JpaSearchStore implements SearchStore {
      */
     private static Ranked ranked(Query candidates, SearchQuery query, boolean matchText) {
         var newest = new NewestMatches();
+        Optional<SearchQuery> matching = matchText ? Optional.of(query) : Optional.empty();
         try (Stream<?> rows = candidates.getResultStream()) {
             Iterator<?> iterator = rows.iterator();
             while (iterator.hasNext()) {
                 Object[] row = (Object[]) iterator.next();
-                if (newest.complete((UUID) row[2])) {
+                if (!newest.offer((UUID) row[0], (String) row[1], (UUID) row[2], matching)) {
                     break;
-                }
-                String text = (String) row[1];
-                if (!matchText || Ranking.matches(query, text)) {
-                    newest.add((UUID) row[0], text);
                 }
             }
         }
