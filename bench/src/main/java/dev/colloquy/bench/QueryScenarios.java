@@ -106,9 +106,12 @@ final class QueryScenarios {
         var messageSearch = NativeSql.of(kind, NativeQuery.MESSAGE_SEARCH);
         var messageSearchInConversation = NativeSql.of(kind, NativeQuery.MESSAGE_SEARCH_IN_CONVERSATION);
         var titleSearch = NativeSql.of(kind, NativeQuery.CONVERSATION_SEARCH_TITLES);
+        var planning = NativeSql.of(kind, NativeQuery.SEARCH_PLANNING);
         try (var database = Database.open(settings);
                 var dataSources = RawJdbc.open(url);
                 var connection = dataSources.reader().getConnection()) {
+            // One transaction a search, as Colloquy's (the planning statement lasts for one).
+            connection.setAutoCommit(false);
             UUID project = database.projects().findByName("bench").orElseThrow().id();
             UUID conversation = database.conversations()
                     .list(project, ConversationFilter.all().withLimit(1))
@@ -142,7 +145,7 @@ final class QueryScenarios {
                         : new Candidates(messageSearch, Optional.empty());
                 var titleRows = new Candidates(titleSearch, Optional.empty());
                 boolean titles = shape.role().isEmpty();
-                int rawHits = rawSearch(connection, codec, messageRows, titleRows, values, titles);
+                int rawHits = rawSearch(connection, codec, planning, messageRows, titleRows, values, titles);
                 if (rawHits != hits) {
                     throw new IllegalStateException("search " + shape.name() + ": Colloquy found " + hits
                             + " hits, the raw SQL " + rawHits + "; the baseline does not run the same query");
@@ -151,7 +154,7 @@ final class QueryScenarios {
                         "search:" + shape.name(),
                         hits,
                         (t, i) -> database.search().search(project, request),
-                        (t, i) -> rawSearch(connection, codec, messageRows, titleRows, values, titles)));
+                        (t, i) -> rawSearch(connection, codec, planning, messageRows, titleRows, values, titles)));
             }
             measure(backend, shapes, results);
         }
@@ -194,11 +197,16 @@ final class QueryScenarios {
     private static int rawSearch(
             Connection connection,
             ColumnCodec codec,
+            NativeSql planning,
             Candidates messageSearch,
             Candidates titleSearch,
             Map<String, Object> values,
             boolean titles)
             throws SQLException {
+        try (var statement = planning.prepare(connection, codec, values);
+                var rows = statement.executeQuery()) {
+            rows.next();
+        }
         List<UUID> messages = ids(connection, codec, messageSearch, values);
         List<UUID> conversations = titles ? ids(connection, codec, titleSearch, values) : List.of();
         messages = messages.subList(0, Math.min(messages.size(), PAGE));
@@ -214,6 +222,7 @@ final class QueryScenarios {
                         "SELECT id, project_id, title, metadata, message_count, created_at, updated_at"
                                 + " FROM conversation",
                         conversations);
+        connection.commit();
         return rows;
     }
 

@@ -49,7 +49,8 @@ final class BackendMapping {
                         em.createNativeQuery(sql, "SearchMatch");
                     case CONVERSATION_LIST, CONVERSATION_LIST_BY_METADATA, CONVERSATION_LIST_BY_TAG ->
                         em.createNativeQuery(sql, ConversationEntity.class);
-                    case TAG_INSERT_IF_ABSENT, CONVERSATION_INSERT_KEY_IF_ABSENT -> em.createNativeQuery(sql);
+                    case SEARCH_PLANNING, TAG_INSERT_IF_ABSENT, CONVERSATION_INSERT_KEY_IF_ABSENT ->
+                        em.createNativeQuery(sql);
                 };
                 factory.addNamedQuery(query.queryName(), named);
             }

@@ -65,6 +65,7 @@ final class JpaSearchStore implements SearchStore {
             if (query.isEmpty()) {
                 return new SearchResults(List.of(), false);
             }
+            em.createNamedQuery(NativeQuery.SEARCH_PLANNING.queryName()).getSingleResult();
             boolean inConversation = request.conversationId().isPresent();
             var messages = ranked(
                     filtered(

@@ -27,6 +27,17 @@ public enum NativeQuery {
     MESSAGE_SEARCH("Message.search"),
 
     /**
+     * Run first in a search's transaction, before its other statements, as a query of one row
+     * (whose value is not used): readies the transaction for them. The search statements hold the
+     * words as a parameter, and their best plan depends on the words: a word in most messages is
+     * best found by walking the newest messages, a rare one through the full-text index. A
+     * backend that may plan a statement once for any parameter values (PostgreSQL does so for a
+     * server-side prepared statement after its fifth run, choosing one plan for every word) makes
+     * the statements of this transaction be planned for their values. No parameters.
+     */
+    SEARCH_PLANNING("Search.planning"),
+
+    /**
      * The messages of the one conversation {@code :conversation} that pass {@link
      * #MESSAGE_SEARCH}'s filters, as its rows {@code (id, indexed_text, id_ceiling)}, narrowed by
      * {@code :query} where the backend's index does that cheaply for one conversation, else
