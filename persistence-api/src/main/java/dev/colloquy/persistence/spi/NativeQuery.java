@@ -39,13 +39,13 @@ public enum NativeQuery {
 
     /**
      * The messages of the one conversation {@code :conversation} that pass {@link
-     * #MESSAGE_SEARCH}'s filters, as its rows {@code (id, indexed_text, id_ceiling)}, narrowed by
-     * {@code :query} where the backend's index does that cheaply for one conversation, else
-     * whatever their text. Colloquy matches every row's text itself ({@code Ranking.matches}), so
-     * a backend that cannot narrow them still costs what the conversation holds, not what the
-     * word matches in the whole data set. Rows in any order, every {@code id_ceiling} NULL (all
-     * are read). Parameters: {@link #MESSAGE_SEARCH}'s but {@code :byConversation} and {@code
-     * :limit}; {@code :query} where used.
+     * #MESSAGE_SEARCH}'s filters, whatever their text, as its rows {@code (id, indexed_text,
+     * id_ceiling)}, read by the conversation's index. Colloquy matches every row's text itself
+     * ({@code Ranking.matches}), so a search within a conversation costs what the conversation
+     * holds, never what the words match in the whole data set (a full-text index narrowing them
+     * as well read every match of a common word). Rows in any order, every {@code id_ceiling} NULL
+     * (all are read). Parameters: {@link #MESSAGE_SEARCH}'s but {@code :query}, {@code
+     * :byConversation} and {@code :limit}.
      */
     MESSAGE_SEARCH_IN_CONVERSATION("Message.searchInConversation"),
 
