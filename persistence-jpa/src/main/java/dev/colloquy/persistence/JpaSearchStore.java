@@ -31,6 +31,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.hibernate.Session;
 
 final class JpaSearchStore implements SearchStore {
 
@@ -181,56 +182,44 @@ final class JpaSearchStore implements SearchStore {
     }
 
     private static List<SearchHit> messageHits(EntityManager em, List<Match> page, SearchQuery query) {
-        return hits(
-                em,
-                page,
-                SearchHit.Kind.MESSAGE,
-                "select m from Message m where m.id in :ids",
-                MessageEntity.class,
-                (entity, score) -> {
-                    var message = entity.toMessage();
-                    return new SearchHit(
-                            SearchHit.Kind.MESSAGE,
-                            message.conversationId(),
-                            Optional.of(message.id()),
-                            Optional.of(message.seq()),
-                            Optional.of(message.role()),
-                            Snippets.around(message.searchableText(), query),
-                            message.createdAt(),
-                            score);
-                });
+        return hits(em, page, SearchHit.Kind.MESSAGE, MessageEntity.class, (entity, score) -> {
+            var message = entity.toMessage();
+            return new SearchHit(
+                    SearchHit.Kind.MESSAGE,
+                    message.conversationId(),
+                    Optional.of(message.id()),
+                    Optional.of(message.seq()),
+                    Optional.of(message.role()),
+                    Snippets.around(message.searchableText(), query),
+                    message.createdAt(),
+                    score);
+        });
     }
 
     private static List<SearchHit> titleHits(EntityManager em, List<Match> page, SearchQuery query) {
-        return hits(
-                em,
-                page,
-                SearchHit.Kind.TITLE,
-                "select c from Conversation c where c.id in :ids",
-                ConversationEntity.class,
-                (entity, score) -> {
-                    Conversation conversation = entity.toConversation(new TreeSet<>());
-                    return new SearchHit(
-                            SearchHit.Kind.TITLE,
-                            conversation.id(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Snippets.around(conversation.title().orElse(""), query),
-                            conversation.createdAt(),
-                            score);
-                });
+        return hits(em, page, SearchHit.Kind.TITLE, ConversationEntity.class, (entity, score) -> {
+            Conversation conversation = entity.toConversation(new TreeSet<>());
+            return new SearchHit(
+                    SearchHit.Kind.TITLE,
+                    conversation.id(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Snippets.around(conversation.title().orElse(""), query),
+                    conversation.createdAt(),
+                    score);
+        });
     }
 
     /**
-     * The hits of {@code kind} on the page: loads their entities in one query ({@code byIds}
-     * selects them by {@code :ids}).
+     * The hits of {@code kind} on the page: loads their entities by id at once ({@code
+     * findMultiple}, whose load plan Hibernate keeps; a query {@code where id in :ids} was
+     * translated anew on every search, a list parameter making its plan uncacheable).
      */
     private static <E extends IdentifiedEntity> List<SearchHit> hits(
             EntityManager em,
             List<Match> page,
             SearchHit.Kind kind,
-            String byIds,
             Class<E> type,
             BiFunction<E, Double, SearchHit> toHit) {
         Map<UUID, Double> scores = new HashMap<>();
@@ -239,10 +228,11 @@ final class JpaSearchStore implements SearchStore {
             return List.of();
         }
         var hits = new ArrayList<SearchHit>(scores.size());
-        em.createQuery(byIds, type)
-                .setParameter("ids", List.copyOf(scores.keySet()))
-                .getResultStream()
-                .forEach(entity -> hits.add(toHit.apply(entity, scores.get(entity.id()))));
+        for (E entity : em.unwrap(Session.class).findMultiple(type, List.copyOf(scores.keySet()))) {
+            if (entity != null) { // deleted since it was found
+                hits.add(toHit.apply(entity, scores.get(entity.id())));
+            }
+        }
         return hits;
     }
 
