@@ -77,7 +77,7 @@ public final class Ranking {
         }
         for (Term term : query.required()) {
             if (!searchText.contains(term.words().get(0))) {
-                return false; // most texts lack a word: told without splitting them
+                return false; // most texts lack a word: told without finding their words
             }
         }
         int[] starts = starts(searchText);
@@ -144,10 +144,8 @@ public final class Ranking {
             String word = phrase.get(j);
             int start = starts[at + j];
             int length = starts[at + j + 1] - 1 - start;
-            boolean matched = prefix && j == last
-                    ? length >= word.length() && text.startsWith(word, start)
-                    : length == word.length() && text.startsWith(word, start);
-            if (!matched) {
+            boolean fits = prefix && j == last ? length >= word.length() : length == word.length();
+            if (!fits || !text.startsWith(word, start)) {
                 return false;
             }
         }

@@ -159,8 +159,8 @@ final class JpaSearchStore implements SearchStore {
 
     /**
      * Scores the newest matches, reading the rows only as far as needed ({@link NewestMatches});
-     * {@code matchText}: the rows are a conversation's messages, each matched here (a backend may
-     * have narrowed them by the text already, or not).
+     * {@code matchText}: the rows are a conversation's messages whatever their text, each matched
+     * here.
      */
     private static Ranked ranked(Query candidates, SearchQuery query, boolean matchText) {
         var newest = new NewestMatches();

@@ -71,12 +71,12 @@ final class SqliteQueries {
                 """ + MESSAGE_FILTERS + """
                 ORDER BY message_fts.rowid DESC
                 """;
-            // The conversation's messages by their index, unsorted, whatever their text: Colloquy
-            // matches it (an FTS5 probe per message, by rowid, costs about 50 µs: 34 ms for the 679
-            // messages of the harness's conversation).
             // SQLite's plans for the search statements do not change with the words (the full-text
             // index for a search, the conversation's index within one): nothing to ready.
             case SEARCH_PLANNING -> "SELECT 1";
+            // The conversation's messages by their index, unsorted, whatever their text: Colloquy
+            // matches it (an FTS5 probe per message, by rowid, costs about 50 µs: 34 ms for the 679
+            // messages of the harness's conversation).
             case MESSAGE_SEARCH_IN_CONVERSATION -> """
                 SELECT m.id AS id, m.search_text AS indexed_text, NULL AS id_ceiling
                 FROM message m
