@@ -5,6 +5,7 @@ import dev.colloquy.domain.Metadata;
 import dev.colloquy.domain.MetadataConverter;
 import dev.colloquy.search.SearchText;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -12,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.NamedNativeQuery;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -60,6 +62,22 @@ import java.util.UUID;
                     WHERE t.project_id = :project AND t.name = CAST(:tag AS text)
                     LIMIT :limit) matches
                 """)
+/*
+ * The tags of the conversations :ids (a list), as rows (conversation_id, name): a listing's page.
+ * Native, so that Hibernate only spreads the list into the SQL on each run (a query language
+ * statement with a list parameter is translated anew on every run).
+ */
+@NamedNativeQuery(name = "Conversation.tags", resultSetMapping = "ConversationTag", query = """
+                SELECT ct.conversation_id AS conversation_id, t.name AS name
+                FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
+                WHERE ct.conversation_id IN (:ids)
+                """)
+@SqlResultSetMapping(
+        name = "ConversationTag",
+        columns = {
+            @ColumnResult(name = "conversation_id", type = UUID.class),
+            @ColumnResult(name = "name", type = String.class)
+        })
 @Entity(name = "Conversation")
 @Table(name = "conversation")
 public class ConversationEntity extends IdentifiedEntity {

@@ -307,11 +307,12 @@ final class JpaConversationStore implements ConversationStore {
         if (ids.isEmpty()) {
             return tags;
         }
-        em.createQuery("select c.id, t.name from Conversation c join c.tags t where c.id in :ids", Object[].class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNamedQuery("Conversation.tags")
                 .setParameter("ids", ids)
-                .getResultStream()
-                .forEach(row -> tags.computeIfAbsent((UUID) row[0], id -> new TreeSet<>())
-                        .add((String) row[1]));
+                .getResultList();
+        rows.forEach(row ->
+                tags.computeIfAbsent((UUID) row[0], id -> new TreeSet<>()).add((String) row[1]));
         return tags;
     }
 
