@@ -59,11 +59,11 @@ final class JpaSearchStore implements SearchStore {
         }
         String expression = query.isEmpty() ? "" : syntax.render(query);
         return tx.read(em -> {
-            // A search within one conversation names it: another project's, or none, is not found,
-            // as on every other route.
-            request.conversationId()
-                    .ifPresent(conversation -> JpaConversationStore.require(em, projectId, conversation));
             if (query.isEmpty()) {
+                // A search within one conversation names it: another project's, or none, is not
+                // found, as on every other route.
+                request.conversationId()
+                        .ifPresent(conversation -> JpaConversationStore.require(em, projectId, conversation));
                 return new SearchResults(List.of(), false);
             }
             em.createNamedQuery(NativeQuery.SEARCH_PLANNING.queryName()).getSingleResult();
@@ -99,6 +99,12 @@ final class JpaSearchStore implements SearchStore {
                                     bounds),
                             query,
                             false);
+            if (messages.matches().isEmpty() && titles.matches().isEmpty()) {
+                // Every match is of the named conversation in this project (the statements join
+                // it), so only a search without one asks whether the conversation is there.
+                request.conversationId()
+                        .ifPresent(conversation -> JpaConversationStore.require(em, projectId, conversation));
+            }
             var best = new ArrayList<Match>(
                     messages.matches().size() + titles.matches().size());
             messages.matches().forEach(match -> best.add(match.of(SearchHit.Kind.MESSAGE)));
