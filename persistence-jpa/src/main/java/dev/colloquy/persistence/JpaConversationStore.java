@@ -302,17 +302,23 @@ final class JpaConversationStore implements ConversationStore {
         return new Page<>(items, more ? Optional.of(cursorOf.apply(items.get(items.size() - 1))) : Optional.empty());
     }
 
+    /**
+     * Conversations whose tags one statement reads: a page may be as large as {@code
+     * LIMIT_PAGE_SIZE_MAX} allows (100,000), more ids than a statement may bind (SQLite takes
+     * 32,766 parameters, PostgreSQL 65,535).
+     */
+    private static final int TAGS_PER_STATEMENT = 500;
+
     private static Map<UUID, SortedSet<String>> tagsOf(EntityManager em, List<UUID> ids) {
         var tags = new HashMap<UUID, SortedSet<String>>();
-        if (ids.isEmpty()) {
-            return tags;
+        for (int from = 0; from < ids.size(); from += TAGS_PER_STATEMENT) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNamedQuery("Conversation.tags")
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + TAGS_PER_STATEMENT)))
+                    .getResultList();
+            rows.forEach(row ->
+                    tags.computeIfAbsent((UUID) row[0], id -> new TreeSet<>()).add((String) row[1]));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNamedQuery("Conversation.tags")
-                .setParameter("ids", ids)
-                .getResultList();
-        rows.forEach(row ->
-                tags.computeIfAbsent((UUID) row[0], id -> new TreeSet<>()).add((String) row[1]));
         return tags;
     }
 

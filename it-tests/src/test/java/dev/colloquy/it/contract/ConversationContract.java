@@ -318,6 +318,31 @@ public interface ConversationContract extends ContractSupport {
     }
 
     @Test
+    default void aLargePageCarriesEveryConversationsTags() {
+        UUID project = newProject();
+        // More conversations than one statement reads the tags of (500), each with its own tag.
+        int count = 510;
+        for (int i = 0; i < count; i++) {
+            database().conversations().create(project, NewConversation.empty().withTags("shared", "t" + i));
+        }
+
+        var listed = database()
+                .conversations()
+                .list(project, ConversationFilter.all().withLimit(count))
+                .items();
+
+        assertThat(listed).hasSize(count);
+        assertThat(listed)
+                .allSatisfy(c -> assertThat(c.tags())
+                        .hasSize(2)
+                        .contains("shared")
+                        .anySatisfy(tag -> assertThat(tag).startsWith("t")));
+        assertThat(listed.stream().flatMap(c -> c.tags().stream()).filter(tag -> !tag.equals("shared")))
+                .doesNotHaveDuplicates()
+                .hasSize(count);
+    }
+
+    @Test
     default void listFiltersByMetadataKeyEqualsValue() {
         UUID project = newProject();
         var text = database()
