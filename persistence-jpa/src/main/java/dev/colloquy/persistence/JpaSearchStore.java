@@ -57,65 +57,73 @@ final class JpaSearchStore implements SearchStore {
         if (query.isEmpty() && request.conversationId().isEmpty()) {
             return new SearchResults(List.of(), false);
         }
-        String expression = query.isEmpty() ? "" : syntax.render(query);
         return tx.read(em -> {
-            if (query.isEmpty()) {
-                // A search within one conversation names it: another project's, or none, is not
-                // found, as on every other route.
-                request.conversationId()
-                        .ifPresent(conversation -> JpaConversationStore.require(em, projectId, conversation));
-                return new SearchResults(List.of(), false);
-            }
-            em.createNamedQuery(NativeQuery.SEARCH_PLANNING.queryName()).getSingleResult();
-            boolean inConversation = request.conversationId().isPresent();
-            var messages = ranked(
-                    filtered(
-                                    em.createNamedQuery((inConversation
-                                                    ? NativeQuery.MESSAGE_SEARCH_IN_CONVERSATION
-                                                    : NativeQuery.MESSAGE_SEARCH)
-                                            .queryName()),
-                                    projectId,
-                                    request,
-                                    tag,
-                                    expression,
-                                    bounds)
-                            .setParameter(
-                                    "role", request.role().map(Role::wireName).orElse(""))
-                            .setParameter("byMetadata", request.metadataEquals().isEmpty() ? 0 : 1)
-                            .setParameter("filters", metadata),
-                    query,
-                    inConversation);
-            // Titles have no author and no metadata of their own, so a search for one role's
-            // messages, or by message metadata, finds no titles.
-            var titles = request.messagesOnly()
+            Ranked best = query.isEmpty()
                     ? new Ranked(List.of(), false)
-                    : ranked(
-                            filtered(
-                                    em.createNamedQuery(NativeQuery.CONVERSATION_SEARCH_TITLES.queryName()),
-                                    projectId,
-                                    request,
-                                    tag,
-                                    expression,
-                                    bounds),
-                            query,
-                            false);
-            if (messages.matches().isEmpty() && titles.matches().isEmpty()) {
-                // Every match is of the named conversation in this project (the statements join
-                // it), so only a search without one asks whether the conversation is there.
+                    : best(em, projectId, request, query, tag, bounds, metadata);
+            if (best.matches().isEmpty()) {
+                // A search within one conversation names it: another project's, or none, is not
+                // found, as on every other route. Every match is of the named conversation in this
+                // project (the statements join it), so only a search that found nothing asks.
                 request.conversationId()
                         .ifPresent(conversation -> JpaConversationStore.require(em, projectId, conversation));
             }
-            var best = new ArrayList<Match>(
-                    messages.matches().size() + titles.matches().size());
-            messages.matches().forEach(match -> best.add(match.of(SearchHit.Kind.MESSAGE)));
-            titles.matches().forEach(match -> best.add(match.of(SearchHit.Kind.TITLE)));
-            best.sort(BEST_FIRST);
-            var page = best.subList(0, Math.min(limit, best.size()));
+            var page = best.matches().subList(0, Math.min(limit, best.matches().size()));
             var hits = new ArrayList<SearchHit>(page.size());
             hits.addAll(messageHits(em, page, query));
             hits.addAll(titleHits(em, page, query));
-            return new SearchResults(sorted(hits, page), messages.capped() || titles.capped());
+            return new SearchResults(sorted(hits, page), best.capped());
         });
+    }
+
+    /** The matching messages and titles (those ranked), best first; {@code query} is not empty. */
+    private Ranked best(
+            EntityManager em,
+            UUID projectId,
+            SearchRequest request,
+            SearchQuery query,
+            String tag,
+            TimeBounds bounds,
+            String metadata) {
+        String expression = syntax.render(query);
+        em.createNamedQuery(NativeQuery.SEARCH_PLANNING.queryName()).getSingleResult();
+        boolean inConversation = request.conversationId().isPresent();
+        var messages = ranked(
+                filtered(
+                                em.createNamedQuery((inConversation
+                                                ? NativeQuery.MESSAGE_SEARCH_IN_CONVERSATION
+                                                : NativeQuery.MESSAGE_SEARCH)
+                                        .queryName()),
+                                projectId,
+                                request,
+                                tag,
+                                expression,
+                                bounds)
+                        .setParameter("role", request.role().map(Role::wireName).orElse(""))
+                        .setParameter("byMetadata", request.metadataEquals().isEmpty() ? 0 : 1)
+                        .setParameter("filters", metadata),
+                query,
+                inConversation);
+        // Titles have no author and no metadata of their own, so a search for one role's
+        // messages, or by message metadata, finds no titles.
+        var titles = request.messagesOnly()
+                ? new Ranked(List.of(), false)
+                : ranked(
+                        filtered(
+                                em.createNamedQuery(NativeQuery.CONVERSATION_SEARCH_TITLES.queryName()),
+                                projectId,
+                                request,
+                                tag,
+                                expression,
+                                bounds),
+                        query,
+                        false);
+        var best = new ArrayList<Match>(
+                messages.matches().size() + titles.matches().size());
+        messages.matches().forEach(match -> best.add(match.of(SearchHit.Kind.MESSAGE)));
+        titles.matches().forEach(match -> best.add(match.of(SearchHit.Kind.TITLE)));
+        best.sort(BEST_FIRST);
+        return new Ranked(best, messages.capped() || titles.capped());
     }
 
     /** A match and its score; {@code kind} is null until the two kinds are merged. */
@@ -125,7 +133,7 @@ final class JpaSearchStore implements SearchStore {
         }
     }
 
-    /** The matches of one kind, scored, and whether there were more than Colloquy ranks. */
+    /** Matches, scored, and whether there were more than Colloquy ranks. */
     private record Ranked(List<Match> matches, boolean capped) {}
 
     /**
