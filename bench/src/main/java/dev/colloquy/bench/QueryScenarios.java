@@ -140,6 +140,7 @@ final class QueryScenarios {
                 values.put("byMetadata", 0);
                 values.put("filters", "{}");
                 values.put("limit", Ranking.CANDIDATES + 1);
+                values.put("word", parsed.longestRequiredWord());
                 var messageRows = shape.inConversation()
                         ? new Candidates(messageSearchInConversation, Optional.of(parsed))
                         : new Candidates(messageSearch, Optional.empty());

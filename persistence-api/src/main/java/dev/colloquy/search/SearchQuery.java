@@ -42,6 +42,24 @@ public record SearchQuery(List<Term> required, List<Term> excluded) {
         return required.isEmpty();
     }
 
+    /**
+     * The longest word of the required terms ({@code ""} when there are none): every text the
+     * query matches holds it as a substring (a word, a phrase's word, the start of a prefix's), so
+     * a reader may leave out the texts without it before matching them. A longer word is, as a
+     * rule, found in fewer texts.
+     */
+    public String longestRequiredWord() {
+        String longest = "";
+        for (Term term : required) {
+            for (String word : term.words()) {
+                if (word.length() > longest.length()) {
+                    longest = word;
+                }
+            }
+        }
+        return longest;
+    }
+
     /** All words of the required terms, for finding a snippet. */
     public List<Term> terms() {
         return required;

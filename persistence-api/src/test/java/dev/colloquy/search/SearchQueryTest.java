@@ -51,4 +51,19 @@ class SearchQueryTest {
         var query = SearchQuery.parse("w ".repeat(100));
         assertThat(query.required()).hasSize(SearchQuery.MAX_TERMS);
     }
+
+    @Test
+    void theLongestRequiredWordIsOneEveryMatchHolds() {
+        assertThat(SearchQuery.parse("lazy dog").longestRequiredWord()).isEqualTo("lazy");
+        assertThat(SearchQuery.parse("dog \"the lazy fox\" -elephants").longestRequiredWord())
+                .as("a phrase's words count; an excluded word never does")
+                .isEqualTo("lazy");
+        assertThat(SearchQuery.parse("on applic*").longestRequiredWord())
+                .as("a prefix is held by every word it matches")
+                .isEqualTo("applic");
+        assertThat(SearchQuery.parse("Café NODE.js").longestRequiredWord())
+                .as("the words as indexed: folded")
+                .isEqualTo("cafe");
+        assertThat(SearchQuery.parse("-lazy").longestRequiredWord()).isEmpty();
+    }
 }

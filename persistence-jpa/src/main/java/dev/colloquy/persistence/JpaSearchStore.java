@@ -88,22 +88,23 @@ final class JpaSearchStore implements SearchStore {
         String expression = syntax.render(query);
         em.createNamedQuery(NativeQuery.SEARCH_PLANNING.queryName()).getSingleResult();
         boolean inConversation = request.conversationId().isPresent();
-        var messages = ranked(
-                filtered(
-                                em.createNamedQuery((inConversation
-                                                ? NativeQuery.MESSAGE_SEARCH_IN_CONVERSATION
-                                                : NativeQuery.MESSAGE_SEARCH)
-                                        .queryName()),
-                                projectId,
-                                request,
-                                tag,
-                                expression,
-                                bounds)
-                        .setParameter("role", request.role().map(Role::wireName).orElse(""))
-                        .setParameter("byMetadata", request.metadataEquals().isEmpty() ? 0 : 1)
-                        .setParameter("filters", metadata),
-                query,
-                inConversation);
+        var messageStatement = filtered(
+                        em.createNamedQuery((inConversation
+                                        ? NativeQuery.MESSAGE_SEARCH_IN_CONVERSATION
+                                        : NativeQuery.MESSAGE_SEARCH)
+                                .queryName()),
+                        projectId,
+                        request,
+                        tag,
+                        expression,
+                        bounds)
+                .setParameter("role", request.role().map(Role::wireName).orElse(""))
+                .setParameter("byMetadata", request.metadataEquals().isEmpty() ? 0 : 1)
+                .setParameter("filters", metadata);
+        if (inConversation) {
+            messageStatement.setParameter("word", query.longestRequiredWord());
+        }
+        var messages = ranked(messageStatement, query, inConversation);
         // Titles have no author and no metadata of their own, so a search for one role's
         // messages, or by message metadata, finds no titles.
         var titles = request.messagesOnly()

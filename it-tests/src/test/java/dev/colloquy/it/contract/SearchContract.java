@@ -207,6 +207,47 @@ public interface SearchContract extends ContractSupport {
     }
 
     @Test
+    default void withinOneConversationTheQueriesMatchAsAcrossTheProject() {
+        UUID project = newProject();
+        UUID zoo = corpus(project);
+        var other = database().conversations().create(project, NewConversation.empty());
+        append(project, other.id(), "a lazy brown cow applauds the quick fox");
+
+        // Within one conversation Colloquy matches the messages' words itself, after the database
+        // has left out those without the query's longest word: both must find what the full-text
+        // index finds.
+        for (String query : List.of(
+                "lazy",
+                "lazy brown fox",
+                "LAZY Bear",
+                "lazy zeppelin",
+                "\"brown fox\"",
+                "\"fox brown\"",
+                "\"lazy dog\" quick",
+                "lazy -fox",
+                "lazy -afternoon",
+                "brown -\"brown bear\"",
+                "appl*",
+                "on appl*",
+                "application",
+                "\"lazy af\"*",
+                "cafe",
+                "CAFÉ CRÈME",
+                "crème caf*",
+                "node.js",
+                "\"node js\"",
+                "C++",
+                "8080",
+                "8080 port")) {
+            assertThat(seqs(project, SearchRequest.of(query).inConversation(zoo)))
+                    .as(query)
+                    .isEqualTo(seqs(project, SearchRequest.of(query).withTag("zoo")));
+        }
+        assertThat(seqs(project, SearchRequest.of("lazy -afternoon").inConversation(zoo)))
+                .containsExactlyInAnyOrder(1);
+    }
+
+    @Test
     default void hitsCarryTheMessageASnippetAndARankBestFirst() {
         UUID project = newProject();
         var conversation = newConversation(project);

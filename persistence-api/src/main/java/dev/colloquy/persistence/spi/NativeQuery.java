@@ -39,13 +39,16 @@ public enum NativeQuery {
 
     /**
      * The messages of the one conversation {@code :conversation} that pass {@link
-     * #MESSAGE_SEARCH}'s filters, whatever their text, as its rows {@code (id, indexed_text,
-     * id_ceiling)}, read by the conversation's index. Colloquy matches every row's text itself
-     * ({@code Ranking.matches}), so a search within a conversation costs what the conversation
-     * holds, never what the words match in the whole data set (a full-text index narrowing them
-     * as well read every match of a common word). Rows in any order, every {@code id_ceiling} NULL
-     * (all are read). Parameters: {@link #MESSAGE_SEARCH}'s but {@code :query}, {@code
-     * :byConversation} and {@code :limit}.
+     * #MESSAGE_SEARCH}'s filters and whose indexed text holds {@code :word} as a substring ({@code
+     * ''}: any text), as its rows {@code (id, indexed_text, id_ceiling)}, read by the
+     * conversation's index. {@code :word} is a word every match holds ({@code
+     * SearchQuery.longestRequiredWord}), so only the rows that may match leave the database;
+     * Colloquy matches every row's text itself ({@code Ranking.matches}), so a search within a
+     * conversation costs what the conversation holds, never what the words match in the whole
+     * data set (a full-text index narrowing them as well read every match of a common word). Rows
+     * in any order, every {@code id_ceiling} NULL (all are read). Parameters: {@link
+     * #MESSAGE_SEARCH}'s but {@code :query}, {@code :byConversation} and {@code :limit}, and
+     * {@code :word}.
      */
     MESSAGE_SEARCH_IN_CONVERSATION("Message.searchInConversation"),
 

@@ -74,14 +74,15 @@ final class SqliteQueries {
             // SQLite's plans for the search statements do not change with the words (the full-text
             // index for a search, the conversation's index within one): nothing to ready.
             case SEARCH_PLANNING -> "SELECT 1";
-            // The conversation's messages by their index, unsorted, whatever their text: Colloquy
-            // matches it (an FTS5 probe per message, by rowid, costs about 50 µs: 34 ms for the 679
-            // messages of the harness's conversation).
+            // The conversation's messages by their index, unsorted, those holding the word:
+            // Colloquy matches their text (an FTS5 probe per message, by rowid, costs about 50 µs:
+            // 34 ms for the 679 messages of the harness's conversation).
             case MESSAGE_SEARCH_IN_CONVERSATION -> """
                 SELECT m.id AS id, m.search_text AS indexed_text, NULL AS id_ceiling
                 FROM message m
                 JOIN conversation c ON c.id = m.conversation_id
                 WHERE m.conversation_id = :conversation
+                  AND instr(m.search_text, :word) > 0
                 """ + MESSAGE_FILTERS;
             case CONVERSATION_SEARCH_TITLES -> """
                 SELECT c.id AS id, c.search_title AS indexed_text, c.id AS id_ceiling
