@@ -62,7 +62,7 @@ class PersistenceUnitTest {
         assertThat(units)
                 .allSatisfy(
                         unit -> assertThat(unit.mappingFiles()).as(unit.name()).isEmpty());
-        assertThat(units.get(0).classes()).hasSize(7);
+        assertThat(units.get(0).classes()).hasSize(8);
         assertThat(units.get(0).provider())
                 .as("the shared unit names no provider")
                 .isEmpty();
@@ -87,7 +87,7 @@ class PersistenceUnitTest {
                     database.dataSources().reader());
             try (var factory = Persistence.createEntityManagerFactory("colloquy", properties);
                     var em = factory.createEntityManager()) {
-                assertThat(factory.getMetamodel().getEntities()).hasSize(6);
+                assertThat(factory.getMetamodel().getEntities()).hasSize(7);
                 // NoRuntimeBytecode: no proxy or instantiator classes are generated at start.
                 assertThat(factory.unwrap(SessionFactoryImplementor.class)
                                 .getServiceRegistry()

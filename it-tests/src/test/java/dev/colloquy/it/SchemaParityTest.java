@@ -79,7 +79,8 @@ class SchemaParityTest {
                         "message",
                         "api_token",
                         "idempotent_request",
-                        "conversation_metadata");
+                        "conversation_metadata",
+                        "message_embedding");
         assertThat(lite.columns()).isEqualTo(pg.columns());
         assertThat(lite.primaryKeys()).isEqualTo(pg.primaryKeys());
         assertThat(lite.foreignKeys()).isEqualTo(pg.foreignKeys());
@@ -92,6 +93,10 @@ class SchemaParityTest {
                         "token_id -> api_token.id ON DELETE CASCADE",
                         "conversation_id -> conversation.id ON DELETE CASCADE");
         assertThat(lite.uniqueKeys().get("idempotent_request")).containsExactly(Set.of("token_id", "idempotency_key"));
+        assertThat(lite.primaryKeys().get("message_embedding")).containsExactlyInAnyOrder("message_id", "model");
+        assertThat(lite.foreignKeys().get("message_embedding"))
+                .containsExactly("message_id -> message.id ON DELETE CASCADE");
+        assertThat(lite.columns().get("message_embedding").get("vector")).isEqualTo(new Column("bytes", true));
     }
 
     @Test
@@ -107,6 +112,10 @@ class SchemaParityTest {
         // transfer makes: derived, like the full-text index, and never transferred.
         assertThat(stored.remove("conversation_metadata"))
                 .containsExactlyInAnyOrder("conversation_id", "key", "project_id", "value", "value_key");
+        // Made by the indexer from the messages: derived as well; the target embeds them again.
+        assertThat(stored.remove("message_embedding"))
+                .containsExactlyInAnyOrder(
+                        "message_id", "model", "dimensions", "vector", "claimed_until", "embedded_at");
         assertThat(transferred).isEqualTo(stored);
     }
 
@@ -192,6 +201,10 @@ class SchemaParityTest {
             throws SQLException {
         if (product.contains("sqlite") && type.equals("text") && hasJsonCheck(connection, table, column)) {
             return "json";
+        }
+        if (column.equals("vector")) {
+            // A vector's bytes: BLOB on SQLite (as its ids, which are 16 bytes), bytea on PostgreSQL.
+            return type.equals("blob") || type.equals("bytea") ? "bytes" : "unmapped:" + type;
         }
         return switch (type) {
             case "uuid", "blob" -> "uuid";

@@ -13,15 +13,18 @@ import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.DatabaseSettings;
 import dev.colloquy.persistence.Migrator;
 import dev.colloquy.search.SearchRequest;
+import dev.colloquy.semantic.VectorModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -121,6 +124,18 @@ class UpgradeTest {
                     .hasSize(2)
                     .doesNotHaveDuplicates();
             assertThat(database.searchIndexConsistent()).isTrue();
+            // Vectors came with version 6: an old model's is kept until forgotten; the claim that
+            // ran out is taken over, and every message waits for a vector of the model in use.
+            var model = new VectorModel("all-minilm-l6-v2-q", 384);
+            assertThat(database.embeddings().vectorsByModel())
+                    .isEqualTo(Integer.parseInt(version) >= 6 ? Map.of("fixture-model", 1L) : Map.of());
+            assertThat(database.embeddings().backlog(model)).isEqualTo(3);
+            assertThat(database.embeddings().claim(model, 10, Duration.ofMinutes(1), Optional.empty()))
+                    .extracting(pending -> pending.text())
+                    .containsExactly("Hello, upgraded world!", "Still here.", "after the upgrade");
+            assertThat(database.embeddings().forgetOtherModels(model))
+                    .isEqualTo(Integer.parseInt(version) >= 6 ? 1 : 0);
+            assertThat(database.embeddings().vectorsByModel()).isEmpty();
         }
     }
 

@@ -49,7 +49,9 @@ final class BackendMapping {
                         em.createNativeQuery(sql, "SearchMatch");
                     case CONVERSATION_LIST, CONVERSATION_LIST_BY_METADATA, CONVERSATION_LIST_BY_TAG ->
                         em.createNativeQuery(sql, ConversationEntity.class);
-                    case SEARCH_PLANNING, TAG_INSERT_IF_ABSENT, CONVERSATION_INSERT_KEY_IF_ABSENT ->
+                    case MESSAGE_SIMILAR, MESSAGE_SIMILAR_IN_CONVERSATION ->
+                        em.createNativeQuery(sql, "SimilarCandidate");
+                    case SEARCH_PLANNING, TAG_INSERT_IF_ABSENT, CONVERSATION_INSERT_KEY_IF_ABSENT, EMBEDDING_CLAIM ->
                         em.createNativeQuery(sql);
                 };
                 factory.addNamedQuery(query.queryName(), named);

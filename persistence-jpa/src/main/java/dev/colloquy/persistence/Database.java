@@ -13,6 +13,7 @@ import dev.colloquy.project.ProjectEntity;
 import dev.colloquy.project.ProjectStore;
 import dev.colloquy.retention.RetentionStore;
 import dev.colloquy.search.SearchStore;
+import dev.colloquy.semantic.EmbeddingStore;
 import dev.colloquy.token.ApiTokenEntity;
 import dev.colloquy.token.TokenStore;
 import jakarta.persistence.EntityManagerFactory;
@@ -53,6 +54,7 @@ public final class Database implements AutoCloseable {
     private final TokenStore tokens;
     private final RetentionStore retention;
     private final IdempotencyStore idempotency;
+    private final EmbeddingStore embeddings;
     private final Transactor transactor;
     private final Optional<String> versionAtOpen;
     private final Scope scope;
@@ -93,6 +95,7 @@ public final class Database implements AutoCloseable {
         this.tokens = new JpaTokenStore(tx, clock, validation);
         this.retention = new JpaRetentionStore(tx, () -> reclaimSpace());
         this.idempotency = new JpaIdempotencyStore(tx, clock);
+        this.embeddings = new JpaEmbeddingStore(tx, clock);
         this.versionAtOpen = migrator.status().current();
     }
 
@@ -324,6 +327,12 @@ public final class Database implements AutoCloseable {
     public IdempotencyStore idempotency() {
         requireAll("idempotency keys");
         return idempotency;
+    }
+
+    /** The vectors of semantic search and their backlog. */
+    public EmbeddingStore embeddings() {
+        requireAll("embeddings");
+        return embeddings;
     }
 
     /**

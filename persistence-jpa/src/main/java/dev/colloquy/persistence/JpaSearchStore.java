@@ -17,6 +17,9 @@ import dev.colloquy.search.SearchResults;
 import dev.colloquy.search.SearchStore;
 import dev.colloquy.search.SearchSyntax;
 import dev.colloquy.search.Snippets;
+import dev.colloquy.semantic.MessageEmbeddingEntity;
+import dev.colloquy.semantic.VectorModel;
+import dev.colloquy.semantic.Vectors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
@@ -27,6 +30,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.PriorityQueue;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -74,6 +79,138 @@ final class JpaSearchStore implements SearchStore {
             hits.addAll(titleHits(em, page, query));
             return new SearchResults(sorted(hits, page), best.capped());
         });
+    }
+
+    @Override
+    public SearchResults similar(UUID projectId, SearchRequest request, VectorModel model, float[] query) {
+        int limit = validation.limits().pageSize("limit", request.limit());
+        var filters = Filters.of(validation, request);
+        float[] unit = Vectors.unit(model.check(query));
+        SearchQuery words = SearchQuery.parse(request.query());
+        return tx.read(em -> {
+            var nearest = nearest(em, projectId, request, filters, model, unit, limit);
+            if (nearest.isEmpty()) {
+                request.conversationId()
+                        .ifPresent(conversation -> JpaConversationStore.require(em, projectId, conversation));
+            }
+            var hits = new ArrayList<SearchHit>();
+            for (SearchHit hit : messageHits(em, nearest, words)) {
+                hits.add(hit.scored(hit.score(), OptionalDouble.of(hit.score())));
+            }
+            return new SearchResults(sorted(hits, nearest), false);
+        });
+    }
+
+    @Override
+    public SearchResults hybrid(UUID projectId, SearchRequest request, VectorModel model, float[] query) {
+        int limit = validation.limits().pageSize("limit", request.limit());
+        var filters = Filters.of(validation, request);
+        float[] unit = Vectors.unit(model.check(query));
+        SearchQuery words = SearchQuery.parse(request.query());
+        return tx.read(em -> {
+            Ranked byWords = words.isEmpty()
+                    ? new Ranked(List.of(), false)
+                    : best(em, projectId, request, words, filters.tag(), filters.bounds(), filters.metadata());
+            var byMeaning = nearest(em, projectId, request, filters, model, unit, HYBRID_DEPTH);
+            Map<UUID, Integer> wordRanks = new HashMap<>();
+            Map<UUID, SearchHit.Kind> kinds = new HashMap<>();
+            for (int i = 0; i < byWords.matches().size(); i++) {
+                Match match = byWords.matches().get(i);
+                wordRanks.put(match.id(), i + 1);
+                kinds.put(match.id(), match.kind());
+            }
+            Map<UUID, Integer> meaningRanks = new HashMap<>();
+            Map<UUID, Double> similarities = new HashMap<>();
+            for (int i = 0; i < byMeaning.size(); i++) {
+                Match match = byMeaning.get(i);
+                meaningRanks.put(match.id(), i + 1);
+                similarities.put(match.id(), match.score());
+                kinds.put(match.id(), SearchHit.Kind.MESSAGE);
+            }
+            var fused = new ArrayList<Match>(kinds.size());
+            kinds.forEach((id, kind) -> fused.add(new Match(
+                    id, SearchStore.fused(wordRanks.getOrDefault(id, 0), meaningRanks.getOrDefault(id, 0)), kind)));
+            fused.sort(BEST_FIRST);
+            if (fused.isEmpty()) {
+                request.conversationId()
+                        .ifPresent(conversation -> JpaConversationStore.require(em, projectId, conversation));
+            }
+            var page = fused.subList(0, Math.min(limit, fused.size()));
+            var hits = new ArrayList<SearchHit>(page.size());
+            for (SearchHit hit : messageHits(em, page, words)) {
+                UUID id = hit.messageId().orElseThrow();
+                Double similarity = similarities.get(id);
+                if (similarity == null) {
+                    similarity = similarity(em, id, model, unit);
+                }
+                hits.add(hit.scored(
+                        hit.score(), similarity == null ? OptionalDouble.empty() : OptionalDouble.of(similarity)));
+            }
+            hits.addAll(titleHits(em, page, words));
+            return new SearchResults(sorted(hits, page), byWords.capped());
+        });
+    }
+
+    /** A request's filters, checked and in the form the statements bind. */
+    private record Filters(String tag, TimeBounds bounds, String metadata) {
+        static Filters of(Validation validation, SearchRequest request) {
+            return new Filters(
+                    request.tag().map(t -> validation.tag("tag", t)).orElse(""),
+                    TimeBounds.of(request.range()),
+                    JpaConversationStore.metadataFilter(request.metadataEquals()));
+        }
+    }
+
+    /**
+     * The {@code depth} messages passing the request's filters whose vectors of {@code model} are
+     * nearest {@code unit}, best first (higher similarity, then newer); every candidate is
+     * compared, keeping the best in a bounded heap.
+     */
+    private static List<Match> nearest(
+            EntityManager em,
+            UUID projectId,
+            SearchRequest request,
+            Filters filters,
+            VectorModel model,
+            float[] unit,
+            int depth) {
+        em.createNamedQuery(NativeQuery.SEARCH_PLANNING.queryName()).getSingleResult();
+        boolean inConversation = request.conversationId().isPresent();
+        Query candidates = em.createNamedQuery(
+                        (inConversation ? NativeQuery.MESSAGE_SIMILAR_IN_CONVERSATION : NativeQuery.MESSAGE_SIMILAR)
+                                .queryName())
+                .setParameter("project", projectId)
+                .setParameter("since", filters.bounds().since())
+                .setParameter("until", filters.bounds().until())
+                .setParameter("tag", filters.tag())
+                .setParameter("role", request.role().map(Role::wireName).orElse(""))
+                .setParameter("byMetadata", request.metadataEquals().isEmpty() ? 0 : 1)
+                .setParameter("filters", filters.metadata())
+                .setParameter("model", model.name());
+        request.conversationId().ifPresent(conversation -> candidates.setParameter("conversation", conversation));
+        var worstFirst = new PriorityQueue<Match>(depth + 1, BEST_FIRST.reversed());
+        try (Stream<?> rows = candidates.getResultStream()) {
+            Iterator<?> iterator = rows.iterator();
+            while (iterator.hasNext()) {
+                Object[] row = (Object[]) iterator.next();
+                var match = new Match((UUID) row[0], Vectors.similarity(unit, (byte[]) row[1]), SearchHit.Kind.MESSAGE);
+                if (worstFirst.size() < depth) {
+                    worstFirst.add(match);
+                } else if (BEST_FIRST.compare(match, worstFirst.peek()) < 0) {
+                    worstFirst.poll();
+                    worstFirst.add(match);
+                }
+            }
+        }
+        var best = new ArrayList<>(worstFirst);
+        best.sort(BEST_FIRST);
+        return best;
+    }
+
+    /** The similarity of a message's vector of {@code model} and {@code unit}; null without one. */
+    private static Double similarity(EntityManager em, UUID messageId, VectorModel model, float[] unit) {
+        var stored = em.find(MessageEmbeddingEntity.class, new MessageEmbeddingEntity.Key(messageId, model.name()));
+        return stored == null || stored.vector() == null ? null : Vectors.similarity(unit, stored.vector());
     }
 
     /** The matching messages and titles (those ranked), best first; {@code query} is not empty. */

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * @param corsOrigins the origins browsers may call the API from ({@code CORS_ORIGINS}); none by default
  * @param metrics whether {@code /metrics} answers ({@code METRICS}) and the token it asks for, if any
  *     ({@code METRICS_TOKEN})
+ * @param semanticSearch whether messages are embedded and searched by meaning ({@code
+ *     SEMANTIC_SEARCH}, on by default)
  * @param tracing where traces go over OTLP/HTTP ({@code OTEL_EXPORTER_OTLP_ENDPOINT}; none: no
  *     tracing) and the service's name in them ({@code OTEL_SERVICE_NAME})
  */
@@ -53,6 +55,7 @@ public record ServerSettings(
         boolean accessLog,
         Set<String> corsOrigins,
         Metrics metrics,
+        boolean semanticSearch,
         Tracing tracing) {
 
     /** OpenTelemetry traces: off unless an OTLP endpoint is given. */
@@ -90,6 +93,7 @@ public record ServerSettings(
     public static final String METRICS_TOKEN = "METRICS_TOKEN";
     public static final String OTEL_EXPORTER_OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public static final String OTEL_SERVICE_NAME = "OTEL_SERVICE_NAME";
+    public static final String SEMANTIC_SEARCH = "SEMANTIC_SEARCH";
     private static final Pattern ORIGIN =
             Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
     /** Read by the logging configuration itself (logback.xml); checked here so that a mistake stops the start. */
@@ -123,6 +127,7 @@ public record ServerSettings(
                 onOff(settings, ACCESS_LOG, true),
                 corsOrigins(settings),
                 metrics(settings),
+                onOff(settings, SEMANTIC_SEARCH, true),
                 tracing(settings));
     }
 

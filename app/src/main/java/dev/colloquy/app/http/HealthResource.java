@@ -1,5 +1,6 @@
 package dev.colloquy.app.http;
 
+import dev.colloquy.app.semantic.SemanticSearch;
 import dev.colloquy.persistence.Database;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,9 @@ public class HealthResource {
 
     @Inject
     Database database;
+
+    @Inject
+    SemanticSearch semantic;
 
     @GET
     @Path("live")
@@ -53,12 +57,18 @@ public class HealthResource {
             problem = "the database is unavailable";
         }
         if (problem == null) {
-            return Response.ok(body("UP", version, null)).build();
+            return Response.ok(withSemantic(body("UP", version, null))).build();
         }
         return Response.status(503)
                 .header("Retry-After", RETRY_AFTER_SECONDS)
-                .entity(body("DOWN", version, problem))
+                .entity(withSemantic(body("DOWN", version, problem)))
                 .build();
+    }
+
+    /** Readiness tells the state of semantic search too: on or off, its model and its backlog. */
+    private Map<String, Object> withSemantic(Map<String, Object> body) {
+        body.put("semanticSearch", semantic.status());
+        return body;
     }
 
     /** What {@code /health/live} answers, for every server that serves it. */

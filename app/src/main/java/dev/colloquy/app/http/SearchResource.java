@@ -5,6 +5,8 @@ import dev.colloquy.app.http.Views.Items;
 import dev.colloquy.app.http.Views.SearchResultsView;
 import dev.colloquy.app.http.Views.TagView;
 import dev.colloquy.app.metrics.ServiceMetrics;
+import dev.colloquy.app.semantic.SemanticSearch;
+import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.TimeRange;
 import dev.colloquy.persistence.Database;
@@ -20,11 +22,13 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 
-/** Full-text search and the tag list, within the caller's project. */
+/** Search (by words, by meaning, or both) and the tag list, within the caller's project. */
 @Path("/v1")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
+
+    private static final Set<String> MODES = Set.of("keyword", "semantic", "hybrid");
 
     @Inject
     Database database;
@@ -34,6 +38,9 @@ public class SearchResource {
 
     @Inject
     ServerSettings settings;
+
+    @Inject
+    SemanticSearch semantic;
 
     @Context
     SecurityContext security;
@@ -45,7 +52,12 @@ public class SearchResource {
     @Path("search")
     public SearchResultsView search() {
         var project = Caller.of(security).projectId();
-        var params = Params.of(uri, Set.of("q", "limit", "tag", "role", "conversationId", "since", "until"), true);
+        var params =
+                Params.of(uri, Set.of("q", "mode", "limit", "tag", "role", "conversationId", "since", "until"), true);
+        String mode = params.text("mode").orElse("keyword");
+        if (!MODES.contains(mode)) {
+            throw new InvalidInputException("mode", "must be keyword, semantic or hybrid, was '" + mode + "'");
+        }
         var request = new SearchRequest(
                 params.text("q").orElse(""),
                 params.pageSize("limit", settings.limits()),
@@ -54,7 +66,22 @@ public class SearchResource {
                 params.id("conversationId"),
                 new TimeRange(params.instant("since"), params.instant("until")),
                 params.metadataFilters());
-        return SearchResultsView.of(metrics.timeSearch(() -> database.search().find(project, request)));
+        if (mode.equals("keyword")) {
+            return SearchResultsView.of(
+                    metrics.timeSearch(() -> database.search().find(project, request)));
+        }
+        var embedder = semantic.embedder()
+                .orElseThrow(() -> new InvalidInputException(
+                        "mode", "semantic search is off on this server (SEMANTIC_SEARCH=off): only mode=keyword"));
+        if (request.query().isBlank()) {
+            throw new InvalidInputException("q", "is required for mode=" + mode + ": the text to search by meaning");
+        }
+        return SearchResultsView.of(metrics.timeSearch(() -> {
+            float[] vector = embedder.embed(request.query());
+            return mode.equals("semantic")
+                    ? database.search().similar(project, request, embedder.model(), vector)
+                    : database.search().hybrid(project, request, embedder.model(), vector);
+        }));
     }
 
     @GET

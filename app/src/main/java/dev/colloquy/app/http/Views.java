@@ -87,7 +87,8 @@ public final class Views {
             String role,
             String snippet,
             Instant createdAt,
-            double score) {
+            double score,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double similarity) {
         static SearchHitView of(SearchHit h) {
             return new SearchHitView(
                     h.kind().name().toLowerCase(Locale.ROOT),
@@ -97,7 +98,8 @@ public final class Views {
                     h.role().map(r -> r.wireName()).orElse(null),
                     h.snippet(),
                     h.createdAt(),
-                    h.score());
+                    h.score(),
+                    h.similarity().isPresent() ? h.similarity().getAsDouble() : null);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.http.TokenUsage;
 import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.app.metrics.Tracing;
+import dev.colloquy.app.semantic.SemanticSearch;
 import dev.colloquy.persistence.Database;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class RunningService implements AutoCloseable {
     private final TokenUsage usage;
     private final ServiceMetrics metrics;
     private final Tracing tracing;
+    private final SemanticSearch semantic;
     private ScheduledExecutorService jobs;
 
     private RunningService(
@@ -35,8 +37,10 @@ public final class RunningService implements AutoCloseable {
             Clock clock,
             TokenUsage usage,
             ServiceMetrics metrics,
-            Tracing tracing) {
+            Tracing tracing,
+            SemanticSearch semantic) {
         this.database = database;
+        this.semantic = semantic;
         this.settings = settings;
         this.clock = clock;
         this.usage = usage;
@@ -44,13 +48,23 @@ public final class RunningService implements AutoCloseable {
         this.tracing = tracing;
     }
 
-    /** Hands the database, settings and clock to the container's beans, before any request is served. */
+    /**
+     * Loads the embedding model when semantic search is on, and hands it, the database, settings
+     * and clock to the container's beans, before any request is served.
+     */
     public static RunningService start(
             Database database, ServerSettings settings, Clock clock, Instance<Object> beans) {
+        var semantic = settings.semanticSearch() ? SemanticSearch.local(database) : SemanticSearch.off(database);
         var context = beans.select(ServiceContext.class).get();
-        context.start(database, settings, clock);
+        context.start(database, settings, clock, semantic);
         return new RunningService(
-                database, settings, clock, beans.select(TokenUsage.class).get(), context.metrics(), context.tracing());
+                database,
+                settings,
+                clock,
+                beans.select(TokenUsage.class).get(),
+                context.metrics(),
+                context.tracing(),
+                semantic);
     }
 
     /** Once the service can be reached: the first admin token, written to {@code environment}'s output. */
@@ -58,9 +72,13 @@ public final class RunningService implements AutoCloseable {
         FirstStart.bootstrap(database, settings, environment);
     }
 
-    /** Starts the background jobs (token use, forgotten idempotency answers, retention). */
+    /**
+     * Starts the background jobs (token use, forgotten idempotency answers, retention) and the
+     * indexer of semantic search.
+     */
     public void startJobs() {
         jobs = BackgroundJobs.start(database, settings, usage, metrics, clock);
+        semantic.startIndexer();
     }
 
     /** Stops the jobs, writes the pending token use and closes the database. */
@@ -69,6 +87,7 @@ public final class RunningService implements AutoCloseable {
         if (jobs != null) {
             jobs.shutdownNow();
         }
+        semantic.close();
         try {
             usage.flush();
         } catch (RuntimeException e) {

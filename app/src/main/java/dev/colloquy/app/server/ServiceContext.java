@@ -3,6 +3,7 @@ package dev.colloquy.app.server;
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.app.metrics.Tracing;
+import dev.colloquy.app.semantic.SemanticSearch;
 import dev.colloquy.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -20,9 +21,12 @@ public class ServiceContext {
     private Clock clock = Clock.systemUTC();
     private ServiceMetrics metrics;
     private Tracing tracing = Tracing.off();
+    private SemanticSearch semantic;
 
-    public void start(Database openDatabase, ServerSettings serverSettings, Clock serviceClock) {
+    public void start(
+            Database openDatabase, ServerSettings serverSettings, Clock serviceClock, SemanticSearch semanticSearch) {
         this.database = openDatabase;
+        this.semantic = semanticSearch;
         this.settings = serverSettings;
         this.clock = serviceClock;
         this.metrics = new ServiceMetrics(openDatabase);
@@ -59,6 +63,14 @@ public class ServiceContext {
             throw new IllegalStateException("the service context was not started");
         }
         return settings;
+    }
+
+    @Produces
+    public SemanticSearch semanticSearch() {
+        if (semantic == null) {
+            throw new IllegalStateException("the service context was not started");
+        }
+        return semantic;
     }
 
     @Produces

@@ -138,7 +138,7 @@ public interface GeneratedClientContract extends ServerContract {
                 .isEmpty();
 
         // search
-        var hits = new SearchApi(user).search("walrus", 5, null, "user", created.getId(), null, null, null);
+        var hits = new SearchApi(user).search("walrus", 5, null, "user", created.getId(), null, null, null, "keyword");
         assertThat(hits.getItems()).singleElement().satisfies(hit -> {
             assertThat(hit.getConversationId()).isEqualTo(created.getId());
             assertThat(hit.getSeq()).isEqualTo(1);
@@ -147,11 +147,11 @@ public interface GeneratedClientContract extends ServerContract {
         assertThat(hits.getCapped()).isFalse();
         var longAgo = OffsetDateTime.parse("2000-01-01T00:00:00Z");
         assertThat(new SearchApi(user)
-                        .search("walrus", 5, null, null, null, longAgo, null, List.of("channel=nowhere"))
+                        .search("walrus", 5, null, null, null, longAgo, null, List.of("channel=nowhere"), null)
                         .getItems())
                 .isEmpty();
         assertThat(new SearchApi(user)
-                        .search("walrus", 5, null, null, null, null, longAgo, null)
+                        .search("walrus", 5, null, null, null, null, longAgo, null, null)
                         .getItems())
                 .isEmpty();
         assertThat(messages.listMessages(created.getId(), 10, null, null, null, longAgo, null)

@@ -53,7 +53,11 @@ public final class ServerFixture implements AutoCloseable {
                 "LIMIT_REQUEST_BYTES",
                 "2000000",
                 "HTTP_BODY_TIMEOUT",
-                "2s"));
+                "2s",
+                // On in the product by default; off here unless a test turns it on, so that the
+                // tests not searching by meaning do not pay for embedding their messages.
+                "SEMANTIC_SEARCH",
+                "off"));
         values.putAll(settings);
         var environment = new Environment(values, new Properties(), out, out);
         this.server = Service.start(environment);

@@ -9,6 +9,7 @@ public interface StoreContract
                 ConversationContract,
                 MessageContract,
                 SearchContract,
+                SemanticContract,
                 TokenContract,
                 RetentionContract,
                 IsolationContract,

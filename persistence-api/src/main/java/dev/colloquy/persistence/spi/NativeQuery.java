@@ -53,6 +53,30 @@ public enum NativeQuery {
     MESSAGE_SEARCH_IN_CONVERSATION("Message.searchInConversation"),
 
     /**
+     * The messages of project {@code :project} that have a vector of the model {@code :model} and
+     * pass {@link #MESSAGE_SEARCH}'s filters, as rows {@code (id, vector)} (the stored vector's
+     * bytes), in any order: Colloquy compares every one with the query's vector. Parameters:
+     * {@link #MESSAGE_SEARCH}'s but {@code :query}, {@code :byConversation}, {@code :conversation}
+     * and {@code :limit}, and {@code :model}.
+     */
+    MESSAGE_SIMILAR("Message.similar"),
+
+    /**
+     * {@link #MESSAGE_SIMILAR} among the messages of the one conversation {@code :conversation},
+     * read by the conversation's index. Parameters: {@link #MESSAGE_SIMILAR}'s and {@code
+     * :conversation}.
+     */
+    MESSAGE_SIMILAR_IN_CONVERSATION("Message.similarInConversation"),
+
+    /**
+     * Claims message {@code :message} for embedding with the model {@code :model} ({@code
+     * :dimensions}) until {@code :until}: a row of {@code message_embedding} without vector, unless
+     * the message has one of that model already (a vector or another's claim); concurrent claimers
+     * of one message never fail, and one of them gets it (the update count: 1 claimed, 0 not).
+     */
+    EMBEDDING_CLAIM("MessageEmbedding.claim"),
+
+    /**
      * The twin of {@link #MESSAGE_SEARCH} over conversation titles: {@code :since} and {@code
      * :until} bound the conversation's creation; no {@code :role}, {@code :byMetadata} or {@code
      * :filters}.

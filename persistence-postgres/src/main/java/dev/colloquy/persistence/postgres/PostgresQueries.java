@@ -87,6 +87,27 @@ final class PostgresQueries {
                 WHERE m.conversation_id = :conversation
                   AND strpos(m.search_text, CAST(:word AS text)) > 0
                 """ + MESSAGE_FILTERS;
+            case MESSAGE_SIMILAR -> """
+                SELECT m.id AS id, e.vector AS vector
+                FROM conversation c
+                JOIN message m ON m.conversation_id = c.id
+                JOIN message_embedding e ON e.message_id = m.id AND e.model = CAST(:model AS text)
+                WHERE e.vector IS NOT NULL
+                """ + MESSAGE_FILTERS;
+            case MESSAGE_SIMILAR_IN_CONVERSATION -> """
+                SELECT m.id AS id, e.vector AS vector
+                FROM message m
+                JOIN conversation c ON c.id = m.conversation_id
+                JOIN message_embedding e ON e.message_id = m.id AND e.model = CAST(:model AS text)
+                WHERE m.conversation_id = :conversation
+                  AND e.vector IS NOT NULL
+                """ + MESSAGE_FILTERS;
+            case EMBEDDING_CLAIM -> """
+                INSERT INTO message_embedding (message_id, model, dimensions, vector, claimed_until, embedded_at)
+                SELECT m.id, CAST(:model AS text), CAST(:dimensions AS integer), NULL, :until, NULL
+                FROM message m WHERE m.id = :message
+                ON CONFLICT (message_id, model) DO NOTHING
+                """;
             case CONVERSATION_SEARCH_TITLES -> """
                 SELECT c.id AS id, c.search_title AS indexed_text, c.id AS id_ceiling
                 FROM conversation c
