@@ -34,8 +34,18 @@ public final class EmbeddingIndexer {
     private final int batch;
     private final Duration lease;
     private volatile UUID last;
+    private UUID batchEnd;
 
-    /** The greatest id this indexer embedded, if any: where a poll for new messages starts. */
+    private void reached(UUID id) {
+        if (last == null || Ids.compare(id, last) > 0) {
+            last = id;
+        }
+    }
+
+    /**
+     * The greatest id this indexer embedded or passed in a pass over every message, if any: where
+     * a poll for new messages starts.
+     */
     public Optional<UUID> last() {
         return Optional.ofNullable(last);
     }
@@ -84,10 +94,8 @@ public final class EmbeddingIndexer {
             byId.put(ids.get(i), vectors.get(i));
         }
         store.store(embedder.model(), byId);
-        UUID greatest = pending.get(pending.size() - 1).id();
-        if (last == null || Ids.compare(greatest, last) > 0) {
-            last = greatest;
-        }
+        batchEnd = pending.get(pending.size() - 1).id();
+        reached(batchEnd);
         return pending.size();
     }
 
@@ -106,16 +114,23 @@ public final class EmbeddingIndexer {
      */
     public long drain(BooleanSupplier goOn, Optional<UUID> after) {
         long total = 0;
+        // A pass over every message: once it finds nothing more, whatever is left at or below the
+        // newest message of its start is another indexer's, so later polls may start there.
+        Optional<UUID> mark = after.isEmpty() ? store.newestMessage() : Optional.empty();
         Optional<UUID> from = after;
+        boolean finished = false;
         while (goOn.getAsBoolean()) {
             int done = runOnce(from);
-            if (from.isPresent()) {
-                from = Optional.ofNullable(last).or(() -> after);
-            }
             if (done == 0) {
+                finished = true;
                 break;
             }
             total += done;
+            // The next batch starts past this one: what it left below is claimed by others.
+            from = Optional.of(batchEnd);
+        }
+        if (finished) {
+            mark.ifPresent(this::reached);
         }
         if (total > 0) {
             LOG.debug("Embedded {} messages with {}", total, embedder.model().name());

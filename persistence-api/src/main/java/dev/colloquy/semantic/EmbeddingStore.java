@@ -31,6 +31,9 @@ public interface EmbeddingStore {
     /** Gives up claims without storing vectors (an indexer that failed), so others may take them. */
     void release(VectorModel model, List<UUID> messageIds);
 
+    /** The greatest id of any stored message (the newest), if there is one. */
+    Optional<UUID> newestMessage();
+
     /** The messages of every project that have no vector of {@code model} yet. */
     long backlog(VectorModel model);
 

@@ -148,6 +148,12 @@ final class JpaEmbeddingStore implements EmbeddingStore {
     }
 
     @Override
+    public Optional<UUID> newestMessage() {
+        return tx.read(em -> Optional.ofNullable(
+                em.createQuery("select max(m.id) from Message m", UUID.class).getSingleResult()));
+    }
+
+    @Override
     public long backlog(VectorModel model) {
         return tx.read(em -> em.createQuery(
                         "select count(m) from Message m where not exists (select 1 from MessageEmbedding e"

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * default) and the indexer thread that embeds stored messages in the background, or nothing
  * ({@code off}). The indexer polls every second for messages stored since the last one it
  * embedded, reads the whole backlog every five minutes (messages imported or copied with older
- * ids, claims of a stopped instance), and recounts the backlog at most every 15 seconds.
+ * ids, claims of a stopped instance), and recounts the backlog every 15 seconds (every second where
+ * a count takes under 20 ms).
  */
 public final class SemanticSearch implements AutoCloseable {
 
@@ -29,6 +30,7 @@ public final class SemanticSearch implements AutoCloseable {
     static final Duration FULL_PASS = Duration.ofMinutes(5);
     static final Duration RECOUNT = Duration.ofSeconds(15);
     static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
+    static final Duration QUICK_COUNT = Duration.ofMillis(20);
 
     private final Optional<Embedder> embedder;
     private final Database database;
@@ -37,6 +39,7 @@ public final class SemanticSearch implements AutoCloseable {
     private volatile boolean stopped;
     private volatile long backlog = -1;
     private volatile long countedAt;
+    private volatile long countTook;
     private volatile String lastFailure;
     private Thread thread;
 
@@ -131,12 +134,20 @@ public final class SemanticSearch implements AutoCloseable {
         }
     }
 
-    /** Recounts the backlog when the last count is older than {@link #RECOUNT}; always true. */
+    /**
+     * Recounts the backlog when the last count is older than {@link #RECOUNT}, or older than a
+     * second and quick (under {@link #QUICK_COUNT}: a small database, where a count per round is
+     * cheap); always true.
+     */
     private boolean recountIfDue() {
         long now = System.nanoTime();
-        if (backlog < 0 || now - countedAt >= RECOUNT.toNanos()) {
+        boolean due = backlog < 0
+                || now - countedAt >= RECOUNT.toNanos()
+                || (now - countedAt >= POLL.toNanos() && countTook < QUICK_COUNT.toNanos());
+        if (due) {
             backlog = database.embeddings().backlog(embedder.orElseThrow().model());
-            countedAt = now;
+            countedAt = System.nanoTime();
+            countTook = countedAt - now;
         }
         return true;
     }
