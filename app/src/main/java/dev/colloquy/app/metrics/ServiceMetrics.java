@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code colloquy_db_disk_free_bytes}: space left where the database is a file;
  *   <li>{@code colloquy_retention_runs_total}, {@code colloquy_retention_failures_total} and
  *       {@code colloquy_retention_purged_total} by {@code kind} (conversations, messages);
+ *   <li>{@code colloquy_embedding_backlog} (messages waiting for a vector, as the indexer last
+ *       counted them; -1 before its first count), {@code colloquy_embedding_embedded_total}
+ *       (messages this server embedded) and {@code colloquy_embedding_failures_total} (rounds
+ *       of the indexer that failed), when semantic search is on;
  *   <li>the JVM's memory, garbage collection, threads, class loading, CPU and uptime.
  * </ul>
  */
@@ -162,6 +167,19 @@ public final class ServiceMetrics {
         } catch (RuntimeException e) {
             LOG.debug("Counting for the metrics failed, will try again: {}", e.getMessage());
         }
+    }
+
+    /** The indexer's gauges and counters, when semantic search is on. */
+    public void embedding(LongSupplier backlog, LongSupplier embedded, LongSupplier failures) {
+        Gauge.builder("colloquy.embedding.backlog", backlog, LongSupplier::getAsLong)
+                .description("messages waiting for a vector, as the indexer last counted them (-1: not yet)")
+                .register(registry);
+        FunctionCounter.builder("colloquy.embedding.embedded", embedded, LongSupplier::getAsLong)
+                .description("messages this server embedded")
+                .register(registry);
+        FunctionCounter.builder("colloquy.embedding.failures", failures, LongSupplier::getAsLong)
+                .description("rounds of the indexer that failed (tried again 5 s later)")
+                .register(registry);
     }
 
     /** Records one answered request. */

@@ -1,5 +1,6 @@
 package dev.colloquy.app.semantic;
 
+import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.embedding.Embedder;
 import dev.colloquy.embedding.EmbeddingIndexer;
 import dev.colloquy.embedding.LocalEmbedder;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -41,6 +43,8 @@ public final class SemanticSearch implements AutoCloseable {
     private volatile long countedAt;
     private volatile long countTook;
     private volatile String lastFailure;
+    private final LongAdder embedded = new LongAdder();
+    private final LongAdder failures = new LongAdder();
     private Thread thread;
 
     private SemanticSearch(Optional<Embedder> embedder, Database database) {
@@ -113,7 +117,7 @@ public final class SemanticSearch implements AutoCloseable {
             try {
                 long now = System.nanoTime();
                 boolean full = fullPassAt == 0 || now - fullPassAt >= FULL_PASS.toNanos();
-                indexer.drain(() -> !stopped && recountIfDue(), full ? Optional.empty() : indexer.last());
+                embedded.add(indexer.drain(() -> !stopped && recountIfDue(), full ? Optional.empty() : indexer.last()));
                 if (full) {
                     fullPassAt = now;
                 }
@@ -124,6 +128,7 @@ public final class SemanticSearch implements AutoCloseable {
                     return;
                 }
                 lastFailure = e.getMessage();
+                failures.increment();
                 LOG.warn(
                         "Embedding messages failed, will try again in {} s: {}",
                         AFTER_FAILURE.toSeconds(),
@@ -183,6 +188,13 @@ public final class SemanticSearch implements AutoCloseable {
             }
         });
         return status;
+    }
+
+    /** Binds the indexer's gauges and counters to {@code metrics}, when semantic search is on. */
+    public void bind(ServiceMetrics metrics) {
+        if (embedder.isPresent()) {
+            metrics.embedding(() -> backlog, embedded::sum, failures::sum);
+        }
     }
 
     /** Stops the indexer; a batch being embedded is left to its claim's time limit. */

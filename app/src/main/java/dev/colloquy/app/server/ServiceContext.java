@@ -30,6 +30,7 @@ public class ServiceContext {
         this.settings = serverSettings;
         this.clock = serviceClock;
         this.metrics = new ServiceMetrics(openDatabase);
+        semanticSearch.bind(metrics);
         var traces = serverSettings.tracing();
         this.tracing = traces.endpoint()
                 .map(endpoint -> Tracing.to(endpoint, traces.serviceName(), openDatabase))

@@ -80,6 +80,11 @@ class SemanticApiTest {
             assertThat(status.get("enabled").asBoolean()).isTrue();
             assertThat(status.get("model").asText()).isEqualTo("all-minilm-l6-v2-q");
             assertThat(status.get("dimensions").asInt()).isEqualTo(384);
+            String metrics = server.api().get("/metrics", null).raw().body();
+            assertThat(metrics)
+                    .contains("colloquy_embedding_backlog 0.0")
+                    .contains("colloquy_embedding_failures_total 0.0");
+            assertThat(metrics).containsPattern("colloquy_embedding_embedded_total [5-9]\\.0");
 
             var semantic = server.api().get("/v1/search?mode=semantic&q=" + q("reset my password"), token);
             assertThat(semantic.status()).isEqualTo(200);
