@@ -18,6 +18,13 @@ VALUES ('0190a0c0-d0e0-7000-8000-00000000a006', '0190a0c0-d0e0-7000-8000-0000000
         'ce6e11eeeebbec0a933458b3c152d6c30857ca2e9901ac3f5f1a1b02ca86c248', true, '2023-11-14T22:13:20Z', NULL, NULL, NULL);
 -- Version 6: a vector of a model no longer in use (two dimensions: 0.6, 0.8), and a claim of the
 -- bundled model that ran out.
-INSERT INTO message_embedding (message_id, model, dimensions, vector, claimed_until, embedded_at)
-VALUES ('0190a0c0-d0e0-7000-8000-00000000a004', 'fixture-model', 2, '\x9a99193fcdcc4c3f'::bytea, NULL, '2023-11-14T22:13:22Z'),
-       ('0190a0c0-d0e0-7000-8000-00000000a005', 'all-minilm-l6-v2-q', 384, NULL, '2023-11-14T22:13:23Z', NULL);
+INSERT INTO message_embedding (message_id, model, project_id, conversation_id, role, created_at, dimensions,
+                               vector, generation, claimed_until, embedded_at)
+VALUES ('0190a0c0-d0e0-7000-8000-00000000a004', 'fixture-model', '0190a0c0-d0e0-7000-8000-00000000a001',
+        '0190a0c0-d0e0-7000-8000-00000000a003', 'user', '2023-11-14T22:13:20.500Z', 2, '\x9a99193fcdcc4c3f'::bytea, 1,
+        NULL, '2023-11-14T22:13:22Z'),
+       ('0190a0c0-d0e0-7000-8000-00000000a005', 'all-minilm-l6-v2-q', '0190a0c0-d0e0-7000-8000-00000000a001',
+        '0190a0c0-d0e0-7000-8000-00000000a003', 'assistant', '2023-11-14T22:13:21.234Z', 384, NULL, NULL,
+        '2023-11-14T22:13:23Z', NULL);
+INSERT INTO embedding_generation (project_id, model, generation)
+VALUES ('0190a0c0-d0e0-7000-8000-00000000a001', 'fixture-model', 1);

@@ -19,6 +19,11 @@ VALUES (X'0190a0c0d0e07000800000000000a006', X'0190a0c0d0e07000800000000000a001'
         'ce6e11eeeebbec0a933458b3c152d6c30857ca2e9901ac3f5f1a1b02ca86c248', 1, 1700000000000, NULL, NULL, NULL);
 -- Version 6: a vector of a model no longer in use (two dimensions: 0.6, 0.8), and a claim of the
 -- bundled model that ran out.
-INSERT INTO message_embedding (message_id, model, dimensions, vector, claimed_until, embedded_at)
-VALUES (X'0190a0c0d0e07000800000000000a004', 'fixture-model', 2, X'9A99193FCDCC4C3F', NULL, 1700000002000),
-       (X'0190a0c0d0e07000800000000000a005', 'all-minilm-l6-v2-q', 384, NULL, 1700000003000, NULL);
+INSERT INTO message_embedding (message_id, model, project_id, conversation_id, role, created_at, dimensions,
+                               vector, generation, claimed_until, embedded_at)
+VALUES (X'0190a0c0d0e07000800000000000a004', 'fixture-model', X'0190a0c0d0e07000800000000000a001',
+        X'0190a0c0d0e07000800000000000a003', 'user', 1700000000500, 2, X'9A99193FCDCC4C3F', 1, NULL, 1700000002000),
+       (X'0190a0c0d0e07000800000000000a005', 'all-minilm-l6-v2-q', X'0190a0c0d0e07000800000000000a001',
+        X'0190a0c0d0e07000800000000000a003', 'assistant', 1700000001234, 384, NULL, NULL, 1700000003000, NULL);
+INSERT INTO embedding_generation (project_id, model, generation)
+VALUES (X'0190a0c0d0e07000800000000000a001', 'fixture-model', 1);

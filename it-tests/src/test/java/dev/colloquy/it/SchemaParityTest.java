@@ -80,7 +80,8 @@ class SchemaParityTest {
                         "api_token",
                         "idempotent_request",
                         "conversation_metadata",
-                        "message_embedding");
+                        "message_embedding",
+                        "embedding_generation");
         assertThat(lite.columns()).isEqualTo(pg.columns());
         assertThat(lite.primaryKeys()).isEqualTo(pg.primaryKeys());
         assertThat(lite.foreignKeys()).isEqualTo(pg.foreignKeys());
@@ -115,7 +116,19 @@ class SchemaParityTest {
         // Made by the indexer from the messages: derived as well; the target embeds them again.
         assertThat(stored.remove("message_embedding"))
                 .containsExactlyInAnyOrder(
-                        "message_id", "model", "dimensions", "vector", "claimed_until", "embedded_at");
+                        "message_id",
+                        "model",
+                        "project_id",
+                        "conversation_id",
+                        "role",
+                        "created_at",
+                        "dimensions",
+                        "vector",
+                        "generation",
+                        "claimed_until",
+                        "embedded_at");
+        assertThat(stored.remove("embedding_generation"))
+                .containsExactlyInAnyOrder("project_id", "model", "generation");
         assertThat(transferred).isEqualTo(stored);
     }
 

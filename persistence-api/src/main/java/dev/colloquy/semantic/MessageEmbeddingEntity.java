@@ -33,8 +33,23 @@ public class MessageEmbeddingEntity {
     @Column(name = "model", nullable = false, updatable = false)
     private String model;
 
+    @Column(name = "project_id", nullable = false, updatable = false)
+    private UUID projectId;
+
+    @Column(name = "conversation_id", nullable = false, updatable = false)
+    private UUID conversationId;
+
+    @Column(name = "role", nullable = false, updatable = false)
+    private String role;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
     @Column(name = "dimensions", nullable = false, updatable = false)
     private int dimensions;
+
+    @Column(name = "generation")
+    private Long generation;
 
     @Column(name = "vector")
     private byte[] vector;

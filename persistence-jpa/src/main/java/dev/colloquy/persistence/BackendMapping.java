@@ -51,8 +51,12 @@ final class BackendMapping {
                         em.createNativeQuery(sql, ConversationEntity.class);
                     case MESSAGE_SIMILAR, MESSAGE_SIMILAR_IN_CONVERSATION ->
                         em.createNativeQuery(sql, "SimilarCandidate");
-                    case SEARCH_PLANNING, TAG_INSERT_IF_ABSENT, CONVERSATION_INSERT_KEY_IF_ABSENT, EMBEDDING_CLAIM ->
-                        em.createNativeQuery(sql);
+                    case SEARCH_PLANNING,
+                            TAG_INSERT_IF_ABSENT,
+                            CONVERSATION_INSERT_KEY_IF_ABSENT,
+                            EMBEDDING_CLAIM,
+                            EMBEDDING_GENERATION_RAISE,
+                            EMBEDDING_STORE -> em.createNativeQuery(sql);
                 };
                 factory.addNamedQuery(query.queryName(), named);
             }

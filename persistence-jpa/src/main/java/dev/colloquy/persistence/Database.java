@@ -90,8 +90,11 @@ public final class Database implements AutoCloseable {
         this.projects = new JpaProjectStore(tx, clock, validation);
         this.conversations = new JpaConversationStore(tx, clock, validation);
         this.messages = new JpaMessageStore(tx, clock, validation);
-        this.search =
-                new JpaSearchStore(tx, validation, settings.backend().search().syntax());
+        this.search = new JpaSearchStore(
+                tx,
+                validation,
+                settings.backend().search().syntax(),
+                new VectorCache(VectorCache.defaultBudget(), System::nanoTime));
         this.tokens = new JpaTokenStore(tx, clock, validation);
         this.retention = new JpaRetentionStore(tx, () -> reclaimSpace());
         this.idempotency = new JpaIdempotencyStore(tx, clock);

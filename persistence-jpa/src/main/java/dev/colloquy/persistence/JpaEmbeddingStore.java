@@ -1,6 +1,7 @@
 package dev.colloquy.persistence;
 
 import dev.colloquy.domain.Clocks;
+import dev.colloquy.domain.Ids;
 import dev.colloquy.message.MessageEntity;
 import dev.colloquy.persistence.spi.NativeQuery;
 import dev.colloquy.semantic.EmbeddingStore;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 final class JpaEmbeddingStore implements EmbeddingStore {
@@ -101,7 +103,7 @@ final class JpaEmbeddingStore implements EmbeddingStore {
         if (claimed.isEmpty()) {
             return List.of();
         }
-        var pending = new TreeMap<UUID, PendingMessage>(dev.colloquy.domain.Ids::compare);
+        var pending = new TreeMap<UUID, PendingMessage>(Ids::compare);
         List<MessageEntity> messages = em.createQuery("select m from Message m where m.id in :ids", MessageEntity.class)
                 .setParameter("ids", claimed)
                 .getResultList();
@@ -114,20 +116,36 @@ final class JpaEmbeddingStore implements EmbeddingStore {
 
     @Override
     public int store(VectorModel model, Map<UUID, float[]> vectors) {
-        var stored = new TreeMap<UUID, byte[]>(dev.colloquy.domain.Ids::compare);
+        var stored = new TreeMap<UUID, byte[]>(Ids::compare);
         vectors.forEach((id, vector) -> stored.put(id, Vectors.encode(Vectors.unit(model.check(vector)))));
         if (stored.isEmpty()) {
             return 0;
         }
         return tx.write(em -> {
             Instant now = Clocks.now(clock);
+            // Each project's generation is raised once, in id order (concurrent writers lock the
+            // rows in one order), before its vectors are stored with it.
+            var projects = new TreeSet<UUID>(Ids::compare);
+            em.createQuery(
+                            "select distinct e.projectId from MessageEmbedding e where e.model = :model"
+                                    + " and e.vector is null and e.messageId in :ids",
+                            UUID.class)
+                    .setParameter("model", model.name())
+                    .setParameter("ids", List.copyOf(stored.keySet()))
+                    .getResultList()
+                    .forEach(projects::add);
+            for (UUID project : projects) {
+                em.createNamedQuery(NativeQuery.EMBEDDING_GENERATION_RAISE.queryName())
+                        .setParameter("project", project)
+                        .setParameter("model", model.name())
+                        .executeUpdate();
+            }
             int count = 0;
             for (var entry : stored.entrySet()) {
-                count += em.createQuery("update MessageEmbedding e set e.vector = :vector, e.claimedUntil = null,"
-                                + " e.embeddedAt = :now where e.messageId = :id and e.model = :model")
+                count += em.createNamedQuery(NativeQuery.EMBEDDING_STORE.queryName())
                         .setParameter("vector", entry.getValue())
                         .setParameter("now", now)
-                        .setParameter("id", entry.getKey())
+                        .setParameter("message", entry.getKey())
                         .setParameter("model", model.name())
                         .executeUpdate();
             }

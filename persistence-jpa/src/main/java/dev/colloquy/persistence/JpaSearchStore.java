@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -45,11 +46,13 @@ final class JpaSearchStore implements SearchStore {
     private final Transactor tx;
     private final Validation validation;
     private final SearchSyntax syntax;
+    private final VectorCache vectors;
 
-    JpaSearchStore(Transactor tx, Validation validation, SearchSyntax syntax) {
+    JpaSearchStore(Transactor tx, Validation validation, SearchSyntax syntax, VectorCache vectors) {
         this.tx = tx;
         this.validation = validation;
         this.syntax = syntax;
+        this.vectors = vectors;
     }
 
     @Override
@@ -164,9 +167,105 @@ final class JpaSearchStore implements SearchStore {
     /**
      * The {@code depth} messages passing the request's filters whose vectors of {@code model} are
      * nearest {@code unit}, best first (higher similarity, then newer); every candidate is
-     * compared, keeping the best in a bounded heap.
+     * compared, keeping the best in a bounded heap. The vectors held in memory ({@link
+     * VectorCache}) are compared when the project's fit and the request has no metadata filter (a
+     * JSON test the database makes); otherwise they are read from the database.
      */
-    private static List<Match> nearest(
+    private List<Match> nearest(
+            EntityManager em,
+            UUID projectId,
+            SearchRequest request,
+            Filters filters,
+            VectorModel model,
+            float[] unit,
+            int depth) {
+        if (request.metadataEquals().isEmpty()) {
+            var held = vectors.current(em, projectId, model);
+            if (held.isPresent()) {
+                return nearestHeld(em, projectId, request, filters, model, unit, depth, held.get());
+            }
+        }
+        return nearestRead(em, projectId, request, filters, model, unit, depth);
+    }
+
+    /**
+     * {@link #nearest} among the vectors held: the filters are tested on the copies of each
+     * message's conversation, role and time stored with its vector, a tag through the project's
+     * conversations that carry it. The best found are checked to exist still (a message deleted
+     * since its project's vectors were read is left out, and the search made again without it).
+     */
+    private List<Match> nearestHeld(
+            EntityManager em,
+            UUID projectId,
+            SearchRequest request,
+            Filters filters,
+            VectorModel model,
+            float[] unit,
+            int depth,
+            VectorCache.Snapshot held) {
+        Set<UUID> tagged = filters.tag().isEmpty()
+                ? null
+                : new HashSet<>(em.createQuery(
+                                "select c.id from Conversation c join c.tags t where c.projectId = :project"
+                                        + " and t.name = :tag",
+                                UUID.class)
+                        .setParameter("project", projectId)
+                        .setParameter("tag", filters.tag())
+                        .getResultList());
+        long since = filters.bounds().since().toEpochMilli();
+        long until = filters.bounds().until().toEpochMilli();
+        UUID conversation = request.conversationId().orElse(null);
+        Role role = request.role().orElse(null);
+        var excluded = new HashSet<UUID>(held.deleted);
+        while (true) {
+            var worstFirst = new PriorityQueue<Match>(depth + 1, BEST_FIRST.reversed());
+            for (VectorCache.Chunk chunk : held.chunks) {
+                for (int i = 0; i < chunk.ids.length; i++) {
+                    if ((conversation != null && !conversation.equals(chunk.conversations[i]))
+                            || (role != null && role != chunk.roles[i])
+                            || chunk.createdAt[i] < since
+                            || chunk.createdAt[i] >= until
+                            || (tagged != null && !tagged.contains(chunk.conversations[i]))
+                            || excluded.contains(chunk.ids[i])) {
+                        continue;
+                    }
+                    offer(
+                            worstFirst,
+                            depth,
+                            new Match(
+                                    chunk.ids[i], Vectors.similarity(unit, chunk.vectors[i]), SearchHit.Kind.MESSAGE));
+                }
+            }
+            var best = new ArrayList<>(worstFirst);
+            best.sort(BEST_FIRST);
+            if (best.isEmpty()) {
+                return best;
+            }
+            var ids = best.stream().map(Match::id).toList();
+            var alive = new HashSet<>(em.createQuery("select m.id from Message m where m.id in :ids", UUID.class)
+                    .setParameter("ids", ids)
+                    .getResultList());
+            if (alive.size() == ids.size()) {
+                return best;
+            }
+            var deleted = ids.stream().filter(id -> !alive.contains(id)).toList();
+            excluded.addAll(deleted);
+            vectors.deleted(new VectorCache.Key(projectId, model.name()), deleted);
+        }
+    }
+
+    /** Keeps {@code match} among the {@code depth} best of {@code worstFirst}. */
+    private static void offer(PriorityQueue<Match> worstFirst, int depth, Match match) {
+        if (worstFirst.size() < depth) {
+            worstFirst.add(match);
+        } else if (BEST_FIRST.compare(match, worstFirst.peek()) < 0) {
+            worstFirst.poll();
+            worstFirst.add(match);
+        }
+    }
+
+    /** {@link #nearest} reading the candidates' vectors from the database. */
+    private static List<Match> nearestRead(
             EntityManager em,
             UUID projectId,
             SearchRequest request,
@@ -193,13 +292,10 @@ final class JpaSearchStore implements SearchStore {
             Iterator<?> iterator = rows.iterator();
             while (iterator.hasNext()) {
                 Object[] row = (Object[]) iterator.next();
-                var match = new Match((UUID) row[0], Vectors.similarity(unit, (byte[]) row[1]), SearchHit.Kind.MESSAGE);
-                if (worstFirst.size() < depth) {
-                    worstFirst.add(match);
-                } else if (BEST_FIRST.compare(match, worstFirst.peek()) < 0) {
-                    worstFirst.poll();
-                    worstFirst.add(match);
-                }
+                offer(
+                        worstFirst,
+                        depth,
+                        new Match((UUID) row[0], Vectors.similarity(unit, (byte[]) row[1]), SearchHit.Kind.MESSAGE));
             }
         }
         var best = new ArrayList<>(worstFirst);

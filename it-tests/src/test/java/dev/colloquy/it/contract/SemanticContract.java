@@ -236,6 +236,63 @@ public interface SemanticContract extends ContractSupport {
         assertThat(similarIds(project, SearchRequest.of("appliance flooding"))).isEmpty();
     }
 
+    @Test
+    default void aSearchByMeaningSeesVectorsStoredSinceAndNeverADeletedMessage() {
+        var settings = freshSettings();
+        try (Database searching = Database.open(settings, clock(), dev.colloquy.domain.Limits.DEFAULTS);
+                Database indexing = Database.open(settings, clock(), dev.colloquy.domain.Limits.DEFAULTS)) {
+            UUID project = indexing.projects().create("held").id();
+            var first = indexing.conversations().create(project, NewConversation.empty());
+            var second = indexing.conversations().create(project, NewConversation.empty());
+            var early = indexing.messages()
+                    .append(project, first.id(), List.of(NewMessage.of("user", "The train to Porto was delayed")));
+            new EmbeddingIndexer(indexing.embeddings(), embedder()).drain(() -> true);
+            var model = embedder().model();
+            var query = SearchRequest.of("railway delay").withLimit(10);
+            float[] vector = embedder().embed(query.query());
+            assertThat(searching.search().similar(project, query, model, vector).hits())
+                    .extracting(hit -> hit.messageId().orElseThrow())
+                    .containsExactly(early.get(0).id());
+            // Vectors stored by another server since: found by the next search.
+            var late = indexing.messages()
+                    .append(
+                            project,
+                            second.id(),
+                            List.of(
+                                    NewMessage.of("user", "My train was late again this morning"),
+                                    NewMessage.of("user", "Chocolate cake recipe")));
+            new EmbeddingIndexer(indexing.embeddings(), embedder()).drain(() -> true);
+            var ids = searching.search().similar(project, query, model, vector).hits().stream()
+                    .map(hit -> hit.messageId().orElseThrow())
+                    .toList();
+            assertThat(ids)
+                    .hasSize(3)
+                    .containsExactlyInAnyOrder(
+                            early.get(0).id(), late.get(0).id(), late.get(1).id());
+            assertThat(ids.get(2)).isEqualTo(late.get(1).id());
+            // A deleted message is never found, and the limit is still filled by the next best.
+            indexing.conversations().delete(project, first.id());
+            assertThat(searching
+                            .search()
+                            .similar(project, query.withLimit(2), model, vector)
+                            .hits())
+                    .extracting(hit -> hit.messageId().orElseThrow())
+                    .containsExactly(late.get(0).id(), late.get(1).id());
+            assertThat(searching
+                            .search()
+                            .hybrid(project, query.withLimit(2), model, vector)
+                            .hits())
+                    .extracting(hit -> hit.messageId().orElseThrow())
+                    .containsExactlyInAnyOrder(late.get(0).id(), late.get(1).id());
+            // The same answers as reading the vectors from the database (a metadata filter does).
+            assertThat(searching
+                            .search()
+                            .similar(project, query.withMetadata("absent", "x"), model, vector)
+                            .hits())
+                    .isEmpty();
+        }
+    }
+
     /** The bundled model, counting the texts it embeds. */
     final class Counting implements Embedder {
         final Map<String, AtomicInteger> texts = new ConcurrentHashMap<>();

@@ -70,11 +70,27 @@ public enum NativeQuery {
 
     /**
      * Claims message {@code :message} for embedding with the model {@code :model} ({@code
-     * :dimensions}) until {@code :until}: a row of {@code message_embedding} without vector, unless
+     * :dimensions}) until {@code :until}: a row of {@code message_embedding} without vector (with
+     * the message's project, conversation, role and time), unless
      * the message has one of that model already (a vector or another's claim); concurrent claimers
      * of one message never fail, and one of them gets it (the update count: 1 claimed, 0 not).
      */
     EMBEDDING_CLAIM("MessageEmbedding.claim"),
+
+    /**
+     * Raises the embedding generation of project {@code :project} for the model {@code :model} by
+     * one (from 0 when it has none): the row stays locked until the transaction ends, so the
+     * generations of concurrent writers commit in order.
+     */
+    EMBEDDING_GENERATION_RAISE("EmbeddingGeneration.raise"),
+
+    /**
+     * Stores the vector {@code :vector} (bytes) of the claimed message {@code :message} for the
+     * model {@code :model}, at {@code :now}, with its project's current embedding generation (
+     * {@link #EMBEDDING_GENERATION_RAISE}d in this transaction), and ends the claim; a message
+     * with a vector already, or no row (deleted), is left alone (update count 0).
+     */
+    EMBEDDING_STORE("MessageEmbedding.store"),
 
     /**
      * The twin of {@link #MESSAGE_SEARCH} over conversation titles: {@code :since} and {@code

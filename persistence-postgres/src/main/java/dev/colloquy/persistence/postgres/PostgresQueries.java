@@ -103,10 +103,24 @@ final class PostgresQueries {
                   AND e.vector IS NOT NULL
                 """ + MESSAGE_FILTERS;
             case EMBEDDING_CLAIM -> """
-                INSERT INTO message_embedding (message_id, model, dimensions, vector, claimed_until, embedded_at)
-                SELECT m.id, CAST(:model AS text), CAST(:dimensions AS integer), NULL, :until, NULL
-                FROM message m WHERE m.id = :message
+                INSERT INTO message_embedding (message_id, model, project_id, conversation_id, role, created_at,
+                                               dimensions, vector, generation, claimed_until, embedded_at)
+                SELECT m.id, CAST(:model AS text), c.project_id, m.conversation_id, m.role, m.created_at,
+                       CAST(:dimensions AS integer), NULL, NULL, :until, NULL
+                FROM message m JOIN conversation c ON c.id = m.conversation_id
+                WHERE m.id = :message
                 ON CONFLICT (message_id, model) DO NOTHING
+                """;
+            case EMBEDDING_STORE -> """
+                UPDATE message_embedding
+                SET vector = :vector, embedded_at = :now, claimed_until = NULL,
+                    generation = (SELECT g.generation FROM embedding_generation g
+                                  WHERE g.project_id = message_embedding.project_id AND g.model = message_embedding.model)
+                WHERE message_id = :message AND model = CAST(:model AS text) AND vector IS NULL
+                """;
+            case EMBEDDING_GENERATION_RAISE -> """
+                INSERT INTO embedding_generation (project_id, model, generation) VALUES (:project, CAST(:model AS text), 1)
+                ON CONFLICT (project_id, model) DO UPDATE SET generation = embedding_generation.generation + 1
                 """;
             case CONVERSATION_SEARCH_TITLES -> """
                 SELECT c.id AS id, c.search_title AS indexed_text, c.id AS id_ceiling

@@ -102,9 +102,24 @@ final class SqliteQueries {
                   AND e.vector IS NOT NULL
                 """ + MESSAGE_FILTERS;
             case EMBEDDING_CLAIM -> """
-                INSERT INTO message_embedding (message_id, model, dimensions, vector, claimed_until, embedded_at)
-                SELECT m.id, :model, :dimensions, NULL, :until, NULL FROM message m WHERE m.id = :message
+                INSERT INTO message_embedding (message_id, model, project_id, conversation_id, role, created_at,
+                                               dimensions, vector, generation, claimed_until, embedded_at)
+                SELECT m.id, :model, c.project_id, m.conversation_id, m.role, m.created_at,
+                       :dimensions, NULL, NULL, :until, NULL
+                FROM message m JOIN conversation c ON c.id = m.conversation_id
+                WHERE m.id = :message
                 ON CONFLICT (message_id, model) DO NOTHING
+                """;
+            case EMBEDDING_STORE -> """
+                UPDATE message_embedding
+                SET vector = :vector, embedded_at = :now, claimed_until = NULL,
+                    generation = (SELECT g.generation FROM embedding_generation g
+                                  WHERE g.project_id = message_embedding.project_id AND g.model = message_embedding.model)
+                WHERE message_id = :message AND model = :model AND vector IS NULL
+                """;
+            case EMBEDDING_GENERATION_RAISE -> """
+                INSERT INTO embedding_generation (project_id, model, generation) VALUES (:project, :model, 1)
+                ON CONFLICT (project_id, model) DO UPDATE SET generation = generation + 1
                 """;
             case CONVERSATION_SEARCH_TITLES -> """
                 SELECT c.id AS id, c.search_title AS indexed_text, c.id AS id_ceiling
