@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -170,14 +171,18 @@ public final class ServiceMetrics {
     }
 
     /** The indexer's gauges and counters, when semantic search is on. */
-    public void embedding(LongSupplier backlog, LongSupplier embedded, LongSupplier failures) {
+    public void embedding(LongSupplier backlog, LongAdder embedded, LongAdder failures) {
+        // The gauge's supplier is held strongly: a lambda nothing else refers to (a weak reference,
+        // the default, would let it be collected and the series read NaN). The counters' adders
+        // are the indexer's own.
         Gauge.builder("colloquy.embedding.backlog", backlog, LongSupplier::getAsLong)
                 .description("messages waiting for a vector, as the indexer last counted them (-1: not yet)")
+                .strongReference(true)
                 .register(registry);
-        FunctionCounter.builder("colloquy.embedding.embedded", embedded, LongSupplier::getAsLong)
+        FunctionCounter.builder("colloquy.embedding.embedded", embedded, LongAdder::sum)
                 .description("messages this server embedded")
                 .register(registry);
-        FunctionCounter.builder("colloquy.embedding.failures", failures, LongSupplier::getAsLong)
+        FunctionCounter.builder("colloquy.embedding.failures", failures, LongAdder::sum)
                 .description("rounds of the indexer that failed (tried again 5 s later)")
                 .register(registry);
     }

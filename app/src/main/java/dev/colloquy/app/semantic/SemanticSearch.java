@@ -193,7 +193,7 @@ public final class SemanticSearch implements AutoCloseable {
     /** Binds the indexer's gauges and counters to {@code metrics}, when semantic search is on. */
     public void bind(ServiceMetrics metrics) {
         if (embedder.isPresent()) {
-            metrics.embedding(() -> backlog, embedded::sum, failures::sum);
+            metrics.embedding(() -> backlog, embedded, failures);
         }
     }
 
