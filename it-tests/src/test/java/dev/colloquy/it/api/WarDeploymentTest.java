@@ -159,10 +159,18 @@ class WarDeploymentTest {
             assertThat(script.statusCode()).isEqualTo(200);
             assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
         } finally {
-            server.descendants().forEach(ProcessHandle::destroy);
+            // A graceful stop first (WildFly undeploys, Colloquy closes its pools); then whatever
+            // still runs is killed and waited for, so that no process writes into the base
+            // directory while it is deleted.
+            var processes = server.descendants().toList();
+            processes.forEach(ProcessHandle::destroy);
             server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
-            server.descendants().forEach(ProcessHandle::destroyForcibly);
+            server.waitFor(60, TimeUnit.SECONDS);
+            for (ProcessHandle process : processes) {
+                process.destroyForcibly();
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }
 
