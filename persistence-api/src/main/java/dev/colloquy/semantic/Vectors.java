@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 /**
  * Vectors as Colloquy stores and compares them: 32-bit floats of unit length, stored
  * little-endian, compared by their dot product (their cosine similarity, since both have unit
- * length) summed in double precision in index order, so every backend and every machine computes
+ * length) summed in double precision in a fixed order, so every backend and every machine computes
  * the same score from the same stored bytes.
  */
 public final class Vectors {
@@ -51,31 +51,52 @@ public final class Vectors {
     }
 
     /**
-     * The cosine similarity of two unit vectors of one model: their dot product, from -1 to 1,
-     * summed in index order in double precision.
+     * The cosine similarity of two unit vectors of one model: their dot product, from -1 to 1. The
+     * products are summed in double precision into four partial sums (components {@code i} with
+     * {@code i % 4} = 0, 1, 2, 3, each in index order), added as {@code (s0 + s1) + (s2 + s3)}:
+     * a fixed order, so the same vectors give the same score to the bit on every machine.
      */
     public static double similarity(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("vectors of " + a.length + " and " + b.length + " dimensions");
         }
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += (double) a[i] * b[i];
-        }
-        return sum;
+        return similarity(a, b, 0);
     }
 
-    /** {@link #similarity} of {@code unit} and the stored vector, without decoding it first. */
+    /**
+     * {@link #similarity(float[], float[])} of {@code unit} and the vector stored in {@code
+     * vectors} from {@code offset} on (as many components as {@code unit} has).
+     */
+    public static double similarity(float[] unit, float[] vectors, int offset) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int length = unit.length;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += (double) unit[i] * vectors[offset + i];
+            s1 += (double) unit[i + 1] * vectors[offset + i + 1];
+            s2 += (double) unit[i + 2] * vectors[offset + i + 2];
+            s3 += (double) unit[i + 3] * vectors[offset + i + 3];
+        }
+        for (; i < length; i++) {
+            switch (i % 4) {
+                case 0 -> s0 += (double) unit[i] * vectors[offset + i];
+                case 1 -> s1 += (double) unit[i] * vectors[offset + i];
+                case 2 -> s2 += (double) unit[i] * vectors[offset + i];
+                default -> s3 += (double) unit[i] * vectors[offset + i];
+            }
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@link #similarity(float[], float[])} of {@code unit} and a stored vector. */
     public static double similarity(float[] unit, byte[] stored) {
         if (stored.length != unit.length * Float.BYTES) {
             throw new IllegalArgumentException(
                     "a stored vector of " + stored.length + " bytes against one of " + unit.length + " dimensions");
         }
-        var floats = ByteBuffer.wrap(stored).order(ByteOrder.LITTLE_ENDIAN);
-        double sum = 0;
-        for (int i = 0; i < unit.length; i++) {
-            sum += (double) unit[i] * floats.getFloat(i * Float.BYTES);
-        }
-        return sum;
+        return similarity(unit, decode(stored), 0);
     }
 }

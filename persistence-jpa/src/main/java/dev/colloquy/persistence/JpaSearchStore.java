@@ -233,7 +233,9 @@ final class JpaSearchStore implements SearchStore {
                             worstFirst,
                             depth,
                             new Match(
-                                    chunk.ids[i], Vectors.similarity(unit, chunk.vectors[i]), SearchHit.Kind.MESSAGE));
+                                    chunk.ids[i],
+                                    Vectors.similarity(unit, chunk.vectors, i * chunk.dimensions),
+                                    SearchHit.Kind.MESSAGE));
                 }
             }
             var best = new ArrayList<>(worstFirst);

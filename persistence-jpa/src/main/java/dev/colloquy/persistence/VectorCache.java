@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -42,29 +43,54 @@ final class VectorCache {
 
     record Key(UUID project, String model) {}
 
-    /** Rows of vectors read at once (a load, or the vectors stored since a generation). */
+    /**
+     * Rows of vectors read at once (a load, or the vectors stored since a generation): the
+     * vectors one after the other in one array, and each conversation's rows.
+     */
     static final class Chunk {
         final UUID[] ids;
         final UUID[] conversations;
         final Role[] roles;
         final long[] createdAt;
-        final float[][] vectors;
+        final int dimensions;
+        final float[] vectors;
+        final Map<UUID, int[]> byConversation;
 
-        Chunk(List<Object[]> rows) {
+        Chunk(List<Object[]> rows, int dimensions) {
             int size = rows.size();
+            this.dimensions = dimensions;
             ids = new UUID[size];
             conversations = new UUID[size];
             roles = new Role[size];
             createdAt = new long[size];
-            vectors = new float[size][];
+            vectors = new float[size * dimensions];
+            var rowsOf = new HashMap<UUID, List<Integer>>();
             for (int i = 0; i < size; i++) {
                 Object[] row = rows.get(i);
                 ids[i] = (UUID) row[0];
                 conversations[i] = (UUID) row[1];
                 roles[i] = Role.parse("role", (String) row[2]);
                 createdAt[i] = ((Instant) row[3]).toEpochMilli();
-                vectors[i] = Vectors.decode((byte[]) row[4]);
+                float[] vector = Vectors.decode((byte[]) row[4]);
+                if (vector.length != dimensions) {
+                    throw new IllegalStateException("a stored vector of " + vector.length + " dimensions, not "
+                            + dimensions + ", for message " + ids[i]);
+                }
+                System.arraycopy(vector, 0, vectors, i * dimensions, dimensions);
+                rowsOf.computeIfAbsent(conversations[i], c -> new ArrayList<>()).add(i);
             }
+            var index = new HashMap<UUID, int[]>();
+            rowsOf.forEach((conversation, list) -> index.put(
+                    conversation, list.stream().mapToInt(Integer::intValue).toArray()));
+            byConversation = Map.copyOf(index);
+        }
+
+        /** The rows to consider: the conversation's, or all. */
+        int[] rows(UUID conversation) {
+            if (conversation == null) {
+                return null;
+            }
+            return byConversation.getOrDefault(conversation, new int[0]);
         }
     }
 
@@ -114,14 +140,16 @@ final class VectorCache {
             if (held != null && now - held.loadedAt >= RELOAD.toNanos()) {
                 held = null;
             }
-            Long newest = em.createQuery(
-                            "select max(e.generation) from MessageEmbedding e where e.projectId = :project"
-                                    + " and e.model = :model",
+            // The newest generation by the index, read backwards (max() read every entry on SQLite).
+            List<Long> newest = em.createQuery(
+                            "select e.generation from MessageEmbedding e where e.projectId = :project"
+                                    + " and e.model = :model and e.generation is not null order by e.generation desc",
                             Long.class)
                     .setParameter("project", project)
                     .setParameter("model", model.name())
-                    .getSingleResult();
-            long generation = newest == null ? 0 : newest;
+                    .setMaxResults(1)
+                    .getResultList();
+            long generation = newest.isEmpty() ? 0 : newest.get(0);
             Snapshot current;
             if (held == null) {
                 long count = em.createQuery(
@@ -135,9 +163,15 @@ final class VectorCache {
                     forget(key);
                     return Optional.empty();
                 }
-                current = extended(new Snapshot(0, now, List.of(), Set.of(), Set.of()), em, key, generation, now);
+                current = extended(
+                        new Snapshot(0, now, List.of(), Set.of(), Set.of()),
+                        em,
+                        key,
+                        model.dimensions(),
+                        generation,
+                        now);
             } else if (generation > held.generation) {
-                current = extended(held, em, key, generation, held.loadedAt);
+                current = extended(held, em, key, model.dimensions(), generation, held.loadedAt);
             } else {
                 current = held;
             }
@@ -151,7 +185,8 @@ final class VectorCache {
     }
 
     /** {@code held} with the vectors stored after its generation, up to {@code generation} at least. */
-    private static Snapshot extended(Snapshot held, EntityManager em, Key key, long generation, long loadedAt) {
+    private static Snapshot extended(
+            Snapshot held, EntityManager em, Key key, int dimensions, long generation, long loadedAt) {
         var rows = new ArrayList<Object[]>();
         long newest = Math.max(held.generation, generation);
         var ids = new HashSet<UUID>(held.held);
@@ -177,7 +212,7 @@ final class VectorCache {
         }
         var chunks = new ArrayList<>(held.chunks);
         if (!rows.isEmpty()) {
-            chunks.add(new Chunk(rows));
+            chunks.add(new Chunk(rows, dimensions));
         }
         return new Snapshot(newest, loadedAt, chunks, Set.copyOf(ids), held.deleted);
     }

@@ -89,7 +89,7 @@ class TransferErrorsTest {
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err())
                 .contains("the database of --from")
-                .contains("has schema version none, this build 5")
+                .contains("has schema version none, this build 6")
                 .contains("migrate it first");
         assertThat(folder.resolve("t.db")).doesNotExist();
     }
