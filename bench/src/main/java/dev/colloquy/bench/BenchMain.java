@@ -26,7 +26,17 @@ import picocli.CommandLine.Option;
 public final class BenchMain implements Callable<Integer> {
 
     static final List<String> SCENARIOS = List.of(
-            "append", "telemetry", "writers", "history", "search", "list", "bulk", "copy", "start", "cli-start");
+            "append",
+            "telemetry",
+            "writers",
+            "history",
+            "search",
+            "list",
+            "semantic",
+            "bulk",
+            "copy",
+            "start",
+            "cli-start");
 
     @Option(names = "--scale", paramLabel = "NAME", description = "smoke, small or full [full]")
     String scale = "full";
@@ -43,7 +53,7 @@ public final class BenchMain implements Callable<Integer> {
             split = ",",
             paramLabel = "NAME",
             description =
-                    "any of append, telemetry, writers, history, search, list, bulk, copy, start, cli-start [all]")
+                    "any of append, telemetry, writers, history, search, list, semantic, bulk, copy, start, cli-start [all]")
     List<String> scenarios = SCENARIOS;
 
     @Option(
@@ -101,6 +111,7 @@ public final class BenchMain implements Callable<Integer> {
         try (var databases = new BenchDatabases(scratch, postgresUrl)) {
             var run = new Scenarios(size, databases, colloquyJar, log);
             var queries = new QueryScenarios(size, databases, log);
+            var semantic = new SemanticScenarios(size, databases, log);
             for (String backend : backends) {
                 log.println("== " + backend);
                 if (scenarios.contains("append")) {
@@ -120,6 +131,9 @@ public final class BenchMain implements Callable<Integer> {
                 }
                 if (scenarios.contains("list")) {
                     all.addAll(queries.list(backend, scratch));
+                }
+                if (scenarios.contains("semantic")) {
+                    all.addAll(semantic.run(backend, scratch));
                 }
                 if (scenarios.contains("bulk")) {
                     all.addAll(run.bulk(backend, scratch));

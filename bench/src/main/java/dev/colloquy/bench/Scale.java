@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param listConversations conversations in the data set of the listing scenario
  * @param writers the concurrency levels of the concurrent-writer curve
  * @param startRuns how often the server is started to measure start-to-ready
+ * @param semanticMessages messages in the data set of the semantic search scenario
+ * @param embedSample messages the background indexer embeds for the embed-backlog scenario
  */
 public record Scale(
         String name,
@@ -28,7 +30,9 @@ public record Scale(
         Duration latencyBudget,
         int listConversations,
         int[] writers,
-        int startRuns) {
+        int startRuns,
+        int semanticMessages,
+        int embedSample) {
 
     public static Scale named(String name) {
         return switch (name) {
@@ -43,7 +47,9 @@ public record Scale(
                         Duration.ofMillis(200),
                         300,
                         new int[] {1, 2},
-                        1);
+                        1,
+                        500,
+                        100);
             case "small" ->
                 new Scale(
                         "small",
@@ -55,7 +61,9 @@ public record Scale(
                         Duration.ofSeconds(4),
                         20_000,
                         new int[] {1, 2, 4, 8, 16, 32},
-                        9);
+                        9,
+                        20_000,
+                        1_000);
             case "full" ->
                 new Scale(
                         "full",
@@ -67,7 +75,9 @@ public record Scale(
                         Duration.ofSeconds(10),
                         100_000,
                         new int[] {1, 2, 4, 8, 16, 32},
-                        15);
+                        15,
+                        100_000,
+                        5_000);
             default -> throw new IllegalArgumentException("--scale: '" + name + "' is not one of smoke, small, full");
         };
     }

@@ -44,6 +44,9 @@ class BenchSmokeTest {
                     "concurrent-writers",
                     "history-last-50",
                     "bulk-import",
+                    "embed-backlog",
+                    "semantic-search:project",
+                    "semantic-search:one-conversation",
                     "start-to-ready")) {
                 assertThat(csv)
                         .as(scenario + " on " + backend)

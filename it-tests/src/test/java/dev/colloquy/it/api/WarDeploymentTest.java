@@ -2,6 +2,7 @@ package dev.colloquy.it.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.colloquy.it.TestDatabases;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -76,6 +77,12 @@ class WarDeploymentTest {
             builder.environment().put("DATABASE_URL", url);
         }
         builder.environment().put("COLLOQUY_ADMIN_TOKEN", ADMIN);
+        // Semantic search as by default in the first deployment (the model loads and embeds inside
+        // WildFly); off in the others, which test the pools.
+        boolean semantic = portOffset == 3100;
+        if (!semantic) {
+            builder.environment().put("SEMANTIC_SEARCH", "off");
+        }
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment()
                 .put(
@@ -114,6 +121,28 @@ class WarDeploymentTest {
             assertThat(appended.json().get("items").get(0).get("seq").asInt()).isEqualTo(1);
             var hits = api.get("v1/search?q=application", ADMIN);
             assertThat(hits.json().get("items")).hasSize(1);
+            assertThat(api.get("health/ready", null)
+                            .json()
+                            .get("semanticSearch")
+                            .get("enabled")
+                            .asBoolean())
+                    .isEqualTo(semantic);
+            if (semantic) {
+                // Embedded in the background inside the application server, then found by meaning.
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+                JsonNode found;
+                do {
+                    Thread.sleep(200);
+                    found = api.get("v1/search?mode=semantic&q=deployed+on+a+server", ADMIN)
+                            .json()
+                            .get("items");
+                    assertThat(Instant.now()).as("embedded within a minute").isBefore(deadline);
+                } while (found.isEmpty());
+                assertThat(found.get(0).get("similarity").asDouble()).isPositive();
+            } else {
+                assertThat(api.get("v1/search?mode=semantic&q=x", ADMIN).status())
+                        .isEqualTo(400);
+            }
 
             var unknownField = api.post("v1/conversations", ADMIN, "{\"titel\":\"x\"}");
             assertThat(unknownField.status()).isEqualTo(400);

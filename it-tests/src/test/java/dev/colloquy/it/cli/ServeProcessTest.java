@@ -39,7 +39,18 @@ public class ServeProcessTest {
         }
     }
 
+    /**
+     * A server process with {@code env} and semantic search off unless {@code env} says otherwise
+     * (the tests of other things do not pay for loading the model and embedding their messages).
+     */
     public static Server start(Path directory, Map<String, String> env, String name) throws Exception {
+        var settings = new java.util.HashMap<String, String>(env);
+        settings.putIfAbsent("SEMANTIC_SEARCH", "off");
+        return startAsConfigured(directory, settings, name);
+    }
+
+    /** A server process with {@code env} and nothing else set. */
+    public static Server startAsConfigured(Path directory, Map<String, String> env, String name) throws Exception {
         var command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlogback.configurationFile=logback.xml", // the application's logging, not the tests'
@@ -81,23 +92,41 @@ public class ServeProcessTest {
 
     @Test
     void zeroConfigurationServesOnSqliteAndStopsGracefullyOnSigterm(@TempDir Path directory) throws Exception {
-        Server server = start(directory, Map.of(), "first");
+        Server server = startAsConfigured(directory, Map.of(), "first");
         try {
             Path database = directory.resolve("data").resolve("colloquy.db").toRealPath();
             assertThat(server.stderr()).contains("Using SQLite database at " + database);
             String token = server.stdout().strip().lines().reduce((a, b) -> b).orElseThrow();
             assertThat(token).startsWith("cq_");
             var api = new Api(server.uri());
-            assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
-            assertThat(api.post("/v1/conversations", token, "{\"title\":\"kept\"}")
+            var ready = api.get("/health/ready", null);
+            assertThat(ready.status()).isEqualTo(200);
+            // Semantic search is on without configuration: the bundled model loaded and checked.
+            assertThat(ready.json().get("semanticSearch").get("model").asText()).isEqualTo("all-minilm-l6-v2-q");
+            assertThat(server.stderr()).contains("Semantic search: model all-minilm-l6-v2-q (384 dimensions)");
+            var created = api.post("/v1/conversations", token, "{\"title\":\"kept\"}");
+            assertThat(created.status()).isEqualTo(201);
+            String conversation = created.json().get("id").asText();
+            assertThat(api.post(
+                                    "/v1/conversations/" + conversation + "/messages",
+                                    token,
+                                    "{\"messages\":[{\"role\":\"user\",\"content\":\"I lost my house keys\"}]}")
                             .status())
                     .isEqualTo(201);
+            Instant embedded = Instant.now().plus(Duration.ofSeconds(60));
+            while (api.get("/v1/search?mode=semantic&q=where+are+my+keys", token)
+                    .json()
+                    .get("items")
+                    .isEmpty()) {
+                assertThat(Instant.now()).as("embedded within a minute").isBefore(embedded);
+                Thread.sleep(200);
+            }
         } finally {
             stop(server);
         }
         assertThat(server.stderr()).contains("Stopping: no new requests").contains("Stopped");
 
-        Server again = start(directory, Map.of(), "second");
+        Server again = startAsConfigured(directory, Map.of(), "second");
         try {
             assertThat(again.stdout()).as("no second bootstrap token").isEmpty();
         } finally {
