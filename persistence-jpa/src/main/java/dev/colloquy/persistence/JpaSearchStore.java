@@ -220,9 +220,12 @@ final class JpaSearchStore implements SearchStore {
         while (true) {
             var worstFirst = new PriorityQueue<Match>(depth + 1, BEST_FIRST.reversed());
             for (VectorCache.Chunk chunk : held.chunks) {
-                for (int i = 0; i < chunk.ids.length; i++) {
-                    if ((conversation != null && !conversation.equals(chunk.conversations[i]))
-                            || (role != null && role != chunk.roles[i])
+                // Within one conversation, only its rows; else every row.
+                int[] rows = chunk.rows(conversation);
+                int count = rows == null ? chunk.ids.length : rows.length;
+                for (int r = 0; r < count; r++) {
+                    int i = rows == null ? r : rows[r];
+                    if ((role != null && role != chunk.roles[i])
                             || chunk.createdAt[i] < since
                             || chunk.createdAt[i] >= until
                             || (tagged != null && !tagged.contains(chunk.conversations[i]))
