@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,8 +21,8 @@ import java.util.UUID;
  * by meaning over {@link Scale#semanticMessages()} messages across the project and within one
  * conversation, through the store (the vectors held in memory, as a server holds them after its
  * first search). The indexer embeds the first {@link Scale#embedSample()} messages as it does in a
- * server; the rest get the model's vectors of their texts computed once per run (the same texts on
- * both backends) and stored through the same claims.
+ * server; the rest get vectors of the model stored through the same claims (see {@link
+ * #storeTheRest}).
  */
 final class SemanticScenarios {
 
@@ -37,7 +36,11 @@ final class SemanticScenarios {
     private final Scale scale;
     private final BenchDatabases databases;
     private final PrintStream log;
-    private final Map<String, float[]> vectors = new HashMap<>();
+    /** The model's vectors of a run's first texts, given in turn to the messages not embedded. */
+    private static final int POOL = 512;
+
+    private final List<float[]> pool = new ArrayList<>();
+    private long next;
 
     SemanticScenarios(Scale scale, BenchDatabases databases, PrintStream log) {
         this.scale = scale;
@@ -128,7 +131,12 @@ final class SemanticScenarios {
         return results;
     }
 
-    /** The model's vectors of every message still waiting, stored through claims as the indexer does. */
+    /**
+     * Vectors for every message still waiting, stored through claims as the indexer stores them:
+     * the model's vectors of the first {@value #POOL} texts, given to the messages in turn (an
+     * exact search compares every vector whatever its values, so its time does not depend on
+     * them; embedding every message of a large data set would take the run most of an hour).
+     */
     private void storeTheRest(Database database) {
         var model = LocalEmbedder.shared();
         long start = System.nanoTime();
@@ -139,25 +147,21 @@ final class SemanticScenarios {
             if (pending.isEmpty()) {
                 break;
             }
-            var missing = new ArrayList<String>();
-            pending.forEach(message -> {
-                if (!vectors.containsKey(message.text()) && !missing.contains(message.text())) {
-                    missing.add(message.text());
-                }
-            });
-            for (int i = 0; i < missing.size(); i += EmbeddingIndexer.BATCH) {
-                var texts = missing.subList(i, Math.min(missing.size(), i + EmbeddingIndexer.BATCH));
-                var embedded = model.embed(texts);
-                for (int j = 0; j < texts.size(); j++) {
-                    vectors.put(texts.get(j), embedded.get(j));
+            if (pool.size() < POOL) {
+                var texts = pending.stream()
+                        .limit(POOL - pool.size())
+                        .map(PendingMessage::text)
+                        .toList();
+                for (int i = 0; i < texts.size(); i += EmbeddingIndexer.BATCH) {
+                    pool.addAll(model.embed(texts.subList(i, Math.min(texts.size(), i + EmbeddingIndexer.BATCH))));
                 }
             }
             var batch = new HashMap<UUID, float[]>();
-            pending.forEach(message -> batch.put(message.id(), vectors.get(message.text())));
+            for (PendingMessage message : pending) {
+                batch.put(message.id(), pool.get((int) (next++ % pool.size())));
+            }
             stored += database.embeddings().store(model.model(), batch);
         }
-        log.printf(
-                "  stored the model's vectors of %,d more messages in %.1f s%n",
-                stored, (System.nanoTime() - start) / 1e9);
+        log.printf("  stored vectors for %,d more messages in %.1f s%n", stored, (System.nanoTime() - start) / 1e9);
     }
 }
