@@ -34,6 +34,11 @@ public final class Migrator {
                 .dataSource(backend.connections().forMaintenance(writer))
                 .locations(backend.schema().migrationLocation())
                 .cleanDisabled(true)
+                // Every pending migration in one transaction, under one hold of the migration
+                // lock: servers starting together on a new database leave all of them to the
+                // first (one by one, each took the lock for a single migration and another server
+                // could apply the next). Both databases run DDL in transactions.
+                .group(true)
                 .validateMigrationNaming(true)
                 .loggers("slf4j")
                 .load();

@@ -68,7 +68,8 @@ public final class PostgresBackend implements DatabaseBackend {
 
     /**
      * Nothing precedes the first migration, and Flyway serializes concurrent migrations with an
-     * advisory lock of its own: the defaults serve.
+     * advisory lock of its own, held for all pending migrations at once (they are applied as one
+     * group, see Migrator): the defaults serve.
      */
     private static final class Schema implements BackendSchema {
         @Override
