@@ -11,8 +11,8 @@ import java.util.concurrent.Executor;
 /**
  * The model bundled in the JAR: all-MiniLM-L6-v2, quantized to 8 bits (384 dimensions), run by
  * ONNX Runtime inside the JVM. Nothing is downloaded: the model, its tokenizer and the native
- * library come with the application. A text longer than the model's 256 word pieces is embedded in
- * parts whose vectors are averaged.
+ * library come with the application. A text longer than 510 word pieces is embedded in parts of
+ * 510 whose vectors are averaged, weighted by their lengths.
  */
 public final class LocalEmbedder implements Embedder {
 

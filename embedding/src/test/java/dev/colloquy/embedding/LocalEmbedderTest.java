@@ -38,7 +38,7 @@ class LocalEmbedderTest {
             texts.add("message " + i + " about order " + (i * 37) + (i % 3 == 0 ? " which never arrived" : ""));
         }
         texts.add("");
-        texts.add("word ".repeat(600)); // longer than the model's 256 word pieces
+        texts.add("word ".repeat(600)); // longer than the 510 word pieces of one inference
         var batch = MODEL.embed(texts);
         for (int i = 0; i < texts.size(); i++) {
             float[] alone = MODEL.embed(texts.get(i));
