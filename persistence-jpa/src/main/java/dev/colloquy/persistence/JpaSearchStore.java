@@ -58,17 +58,13 @@ final class JpaSearchStore implements SearchStore {
     @Override
     public SearchResults find(UUID projectId, SearchRequest request) {
         int limit = validation.limits().pageSize("limit", request.limit());
-        String tag = request.tag().map(t -> validation.tag("tag", t)).orElse("");
-        var bounds = TimeBounds.of(request.range());
-        String metadata = JpaConversationStore.metadataFilter(request.metadataEquals());
+        var filters = Filters.of(validation, request);
         SearchQuery query = SearchQuery.parse(request.query());
         if (query.isEmpty() && request.conversationId().isEmpty()) {
             return new SearchResults(List.of(), false);
         }
         return tx.read(em -> {
-            Ranked best = query.isEmpty()
-                    ? new Ranked(List.of(), false)
-                    : best(em, projectId, request, query, tag, bounds, metadata);
+            Ranked best = query.isEmpty() ? new Ranked(List.of(), false) : best(em, projectId, request, query, filters);
             if (best.matches().isEmpty()) {
                 // A search within one conversation names it: another project's, or none, is not
                 // found, as on every other route. Every match is of the named conversation in this
@@ -111,9 +107,8 @@ final class JpaSearchStore implements SearchStore {
         float[] unit = Vectors.unit(model.check(query));
         SearchQuery words = SearchQuery.parse(request.query());
         return tx.read(em -> {
-            Ranked byWords = words.isEmpty()
-                    ? new Ranked(List.of(), false)
-                    : best(em, projectId, request, words, filters.tag(), filters.bounds(), filters.metadata());
+            Ranked byWords =
+                    words.isEmpty() ? new Ranked(List.of(), false) : best(em, projectId, request, words, filters);
             var byMeaning = nearest(em, projectId, request, filters, model, unit, HYBRID_DEPTH);
             Map<UUID, Integer> wordRanks = new HashMap<>();
             Map<UUID, SearchHit.Kind> kinds = new HashMap<>();
@@ -315,14 +310,7 @@ final class JpaSearchStore implements SearchStore {
     }
 
     /** The matching messages and titles (those ranked), best first; {@code query} is not empty. */
-    private Ranked best(
-            EntityManager em,
-            UUID projectId,
-            SearchRequest request,
-            SearchQuery query,
-            String tag,
-            TimeBounds bounds,
-            String metadata) {
+    private Ranked best(EntityManager em, UUID projectId, SearchRequest request, SearchQuery query, Filters filters) {
         String expression = syntax.render(query);
         em.createNamedQuery(NativeQuery.SEARCH_PLANNING.queryName()).getSingleResult();
         boolean inConversation = request.conversationId().isPresent();
@@ -333,12 +321,11 @@ final class JpaSearchStore implements SearchStore {
                                 .queryName()),
                         projectId,
                         request,
-                        tag,
-                        expression,
-                        bounds)
+                        filters,
+                        expression)
                 .setParameter("role", request.role().map(Role::wireName).orElse(""))
                 .setParameter("byMetadata", request.metadataEquals().isEmpty() ? 0 : 1)
-                .setParameter("filters", metadata);
+                .setParameter("filters", filters.metadata());
         if (inConversation) {
             messageStatement.setParameter("word", query.longestRequiredWord());
         }
@@ -352,9 +339,8 @@ final class JpaSearchStore implements SearchStore {
                                 em.createNamedQuery(NativeQuery.CONVERSATION_SEARCH_TITLES.queryName()),
                                 projectId,
                                 request,
-                                tag,
-                                expression,
-                                bounds),
+                                filters,
+                                expression),
                         query,
                         false);
         var best = new ArrayList<Match>(
@@ -390,11 +376,11 @@ final class JpaSearchStore implements SearchStore {
      * itself) are left out.
      */
     private static Query filtered(
-            Query query, UUID projectId, SearchRequest request, String tag, String expression, TimeBounds bounds) {
+            Query query, UUID projectId, SearchRequest request, Filters filters, String expression) {
         query.setParameter("project", projectId)
-                .setParameter("since", bounds.since())
-                .setParameter("until", bounds.until())
-                .setParameter("tag", tag)
+                .setParameter("since", filters.bounds().since())
+                .setParameter("until", filters.bounds().until())
+                .setParameter("tag", filters.tag())
                 .setParameter("conversation", request.conversationId().orElse(NO_CONVERSATION));
         var declared = new HashSet<String>();
         query.getParameters().forEach(parameter -> declared.add(parameter.getName()));

@@ -99,19 +99,19 @@ final class VectorCache {
         final long generation;
         final long loadedAt;
         final List<Chunk> chunks;
-        final Set<UUID> held;
         final Set<UUID> deleted;
+        private final int size;
 
-        Snapshot(long generation, long loadedAt, List<Chunk> chunks, Set<UUID> held, Set<UUID> deleted) {
+        Snapshot(long generation, long loadedAt, List<Chunk> chunks, Set<UUID> deleted) {
             this.generation = generation;
             this.loadedAt = loadedAt;
             this.chunks = List.copyOf(chunks);
-            this.held = held;
             this.deleted = Set.copyOf(deleted);
+            this.size = this.chunks.stream().mapToInt(chunk -> chunk.ids.length).sum();
         }
 
         int size() {
-            return held.size();
+            return size;
         }
     }
 
@@ -164,12 +164,7 @@ final class VectorCache {
                     return Optional.empty();
                 }
                 current = extended(
-                        new Snapshot(0, now, List.of(), Set.of(), Set.of()),
-                        em,
-                        key,
-                        model.dimensions(),
-                        generation,
-                        now);
+                        new Snapshot(0, now, List.of(), Set.of()), em, key, model.dimensions(), generation, now);
             } else if (generation > held.generation) {
                 current = extended(held, em, key, model.dimensions(), generation, held.loadedAt);
             } else {
@@ -189,7 +184,6 @@ final class VectorCache {
             Snapshot held, EntityManager em, Key key, int dimensions, long generation, long loadedAt) {
         var rows = new ArrayList<Object[]>();
         long newest = Math.max(held.generation, generation);
-        var ids = new HashSet<UUID>(held.held);
         try (Stream<Object[]> stream = em.createQuery(
                         "select e.messageId, e.conversationId, e.role, e.createdAt, e.vector, e.generation"
                                 + " from MessageEmbedding e where e.projectId = :project and e.model = :model"
@@ -204,17 +198,17 @@ final class VectorCache {
                 Object[] row = iterator.next();
                 // A generation read in a later statement than the greatest one may hold rows of
                 // newer generations: those are kept, and counted in the snapshot's generation.
+                // A vector is stored once (only a claim without one is updated) and each delta
+                // reads the generations after the newest read before: no row comes twice.
                 newest = Math.max(newest, (Long) row[5]);
-                if (ids.add((UUID) row[0])) {
-                    rows.add(row);
-                }
+                rows.add(row);
             }
         }
         var chunks = new ArrayList<>(held.chunks);
         if (!rows.isEmpty()) {
             chunks.add(new Chunk(rows, dimensions));
         }
-        return new Snapshot(newest, loadedAt, chunks, Set.copyOf(ids), held.deleted);
+        return new Snapshot(newest, loadedAt, chunks, held.deleted);
     }
 
     /** Marks messages found deleted: no later search of the snapshot's successors considers them. */
@@ -224,7 +218,7 @@ final class VectorCache {
             if (held != null) {
                 var deleted = new HashSet<>(held.deleted);
                 deleted.addAll(ids);
-                projects.put(key, new Snapshot(held.generation, held.loadedAt, held.chunks, held.held, deleted));
+                projects.put(key, new Snapshot(held.generation, held.loadedAt, held.chunks, deleted));
             }
         }
     }
