@@ -1,19 +1,28 @@
 package dev.colloquy.bench;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.colloquy.conversation.ConversationFilter;
+import dev.colloquy.embedding.Embedder;
 import dev.colloquy.embedding.EmbeddingIndexer;
 import dev.colloquy.embedding.LocalEmbedder;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.search.SearchRequest;
 import dev.colloquy.semantic.PendingMessage;
+import dev.colloquy.semantic.VectorModel;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Semantic search: {@code embed-backlog}, the background indexer's throughput (messages embedded
@@ -32,6 +41,79 @@ final class SemanticScenarios {
             "the invoice is wrong",
             "deploy failed with an error",
             "please help with my account");
+
+    /** The lengths, in word pieces, of the texts of {@code embed-model}. */
+    private static final List<Integer> LENGTHS = List.of(16, 32, 64, 128, 256);
+
+    /** Words of chat-like English, each one word piece, the texts of {@code embed-model} are made of. */
+    private static final List<String> ENGLISH = List.of(
+            "the",
+            "to",
+            "i",
+            "my",
+            "a",
+            "and",
+            "of",
+            "is",
+            "in",
+            "it",
+            "you",
+            "that",
+            "for",
+            "on",
+            "with",
+            "this",
+            "can",
+            "please",
+            "order",
+            "account",
+            "error",
+            "payment",
+            "refund",
+            "help",
+            "password",
+            "reset",
+            "login",
+            "email",
+            "message",
+            "server",
+            "time",
+            "day",
+            "week",
+            "again",
+            "never",
+            "still",
+            "arrived",
+            "sent",
+            "wrong",
+            "new",
+            "old",
+            "change",
+            "cancel",
+            "price",
+            "card",
+            "bank",
+            "address",
+            "phone",
+            "number",
+            "team",
+            "update",
+            "version",
+            "file",
+            "page",
+            "link",
+            "open",
+            "closed",
+            "today",
+            "yesterday",
+            "when",
+            "why",
+            "how",
+            "what",
+            "could",
+            "would",
+            "should",
+            "not");
 
     private final Scale scale;
     private final BenchDatabases databases;
@@ -55,7 +137,24 @@ final class SemanticScenarios {
         var model = LocalEmbedder.shared();
         try (var database = Database.open(Scenarios.settings(url))) {
             // embed-backlog: one indexer, as a server runs it, over the oldest messages.
-            var indexer = new EmbeddingIndexer(database.embeddings(), model);
+            var modelNanos = new AtomicLong();
+            Embedder timed = new Embedder() {
+                @Override
+                public VectorModel model() {
+                    return model.model();
+                }
+
+                @Override
+                public List<float[]> embed(List<String> texts) {
+                    long begin = System.nanoTime();
+                    try {
+                        return model.embed(texts);
+                    } finally {
+                        modelNanos.addAndGet(System.nanoTime() - begin);
+                    }
+                }
+            };
+            var indexer = new EmbeddingIndexer(database.embeddings(), timed);
             var batches = new Latencies();
             long embedded = 0;
             long start = System.nanoTime();
@@ -84,8 +183,19 @@ final class SemanticScenarios {
                     "message");
             results.add(throughput);
             log.printf(
-                    "  embed-backlog              %-8s %,d messages in %.1f s: %.0f messages/s (batch of %d p50 %.0f ms)%n",
-                    backend, embedded, seconds, throughput.throughput(), EmbeddingIndexer.BATCH, throughput.p50());
+                    "  embed-backlog              %-8s %,d messages in %.1f s: %.0f messages/s (batch of %d p50 %.0f ms; the model %.1f s, claims and stores %.1f s)%n",
+                    backend,
+                    embedded,
+                    seconds,
+                    throughput.throughput(),
+                    EmbeddingIndexer.BATCH,
+                    throughput.p50(),
+                    modelNanos.get() / 1e9,
+                    seconds - modelNanos.get() / 1e9);
+            log.printf(
+                    "  the corpus's messages average %.1f word pieces (the model's tokens, with its two markers)%n",
+                    averageWordPieces(corpusSample()));
+            results.addAll(embedByLength(backend, model));
             storeTheRest(database);
             if (database.embeddings().backlog(model.model()) != 0) {
                 throw new IllegalStateException("messages left without a vector");
@@ -126,6 +236,94 @@ final class SemanticScenarios {
                         measurement.p95(),
                         measurement.p99(),
                         measurement.operations());
+            }
+        }
+        return results;
+    }
+
+    /** The word pieces of {@code text}, as the model counts them (markers included). */
+    private static int wordPieces(HuggingFaceTokenizer tokenizer, String text) {
+        return tokenizer.encode(text).getIds().length;
+    }
+
+    private static HuggingFaceTokenizer tokenizer() {
+        try (var json = LocalEmbedder.class.getClassLoader().getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json")) {
+            return HuggingFaceTokenizer.newInstance(
+                    Objects.requireNonNull(json, "the model's tokenizer"),
+                    Map.of("truncation", "false", "padding", "false"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double averageWordPieces(List<String> texts) {
+        try (var tokenizer = tokenizer()) {
+            return texts.stream()
+                    .mapToInt(text -> wordPieces(tokenizer, text))
+                    .average()
+                    .orElse(0);
+        }
+    }
+
+    /** Texts made as the data set's messages are (the same generator, its own draws). */
+    private static List<String> corpusSample() {
+        var random = new Random(11);
+        var texts = new ArrayList<String>();
+        for (int i = 0; i < 1_000; i++) {
+            texts.add(BenchData.sentence(random));
+        }
+        return texts;
+    }
+
+    /**
+     * {@code embed-model:N-pieces}: the model alone (no database), embedding batches of {@link
+     * EmbeddingIndexer#BATCH} English texts of N word pieces each, as the indexer hands them over:
+     * what the indexer's throughput becomes for messages of that length.
+     */
+    private List<Measurement> embedByLength(String backend, LocalEmbedder model) {
+        var results = new ArrayList<Measurement>();
+        int count = Math.min(128, scale.embedSample());
+        try (var tokenizer = tokenizer()) {
+            for (int pieces : LENGTHS) {
+                var random = new Random(pieces);
+                var texts = new ArrayList<String>();
+                for (int i = 0; i < count; i++) {
+                    var text = new StringBuilder();
+                    while (wordPieces(tokenizer, text + " " + ENGLISH.get(0)) <= pieces) {
+                        text.append(text.isEmpty() ? "" : " ").append(ENGLISH.get(random.nextInt(ENGLISH.size())));
+                    }
+                    texts.add(text.toString());
+                }
+                model.embed(texts.subList(0, Math.min(8, texts.size()))); // warm
+                var batches = new Latencies();
+                long start = System.nanoTime();
+                for (int i = 0; i < texts.size(); i += EmbeddingIndexer.BATCH) {
+                    long batchStart = System.nanoTime();
+                    model.embed(texts.subList(i, Math.min(texts.size(), i + EmbeddingIndexer.BATCH)));
+                    batches.add(System.nanoTime() - batchStart);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double average = texts.stream()
+                        .mapToInt(text -> wordPieces(tokenizer, text))
+                        .average()
+                        .orElse(0);
+                var measurement = new Measurement(
+                        "embed-model:" + pieces + "-pieces",
+                        backend,
+                        "colloquy",
+                        1,
+                        texts.size(),
+                        seconds,
+                        texts.size() / seconds,
+                        batches.percentile(50),
+                        batches.percentile(95),
+                        batches.percentile(99),
+                        0,
+                        "message");
+                results.add(measurement);
+                log.printf(
+                        "  %-26s %-8s %d texts of %.1f word pieces: %.0f messages/s%n",
+                        measurement.scenario(), backend, texts.size(), average, measurement.throughput());
             }
         }
         return results;

@@ -45,6 +45,8 @@ class BenchSmokeTest {
                     "history-last-50",
                     "bulk-import",
                     "embed-backlog",
+                    "embed-model:16-pieces",
+                    "embed-model:256-pieces",
                     "semantic-search:project",
                     "semantic-search:one-conversation",
                     "start-to-ready")) {

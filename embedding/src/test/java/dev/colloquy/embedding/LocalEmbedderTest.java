@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.colloquy.semantic.VectorModel;
 import dev.colloquy.semantic.Vectors;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +49,37 @@ class LocalEmbedderTest {
                     .as("text %d alone and in a batch", i)
                     .isTrue();
         }
+    }
+
+    @Test
+    void theVectorsAreLangChain4jsOwnForTheModelWhateverTheNumberOfThreads() {
+        var texts = new ArrayList<String>();
+        for (int i = 0; i < 40; i++) {
+            texts.add("order " + i + " was " + "never ".repeat(i % 7) + "delivered to " + (i * 13) + " Main Street");
+        }
+        texts.add("word ".repeat(700));
+        var reference = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        var expected = reference
+                .embedAll(texts.stream().map(TextSegment::from).toList())
+                .content();
+        var oneThread = new LocalEmbedder(1).embed(texts);
+        var threeThreads = new LocalEmbedder(3).embed(texts);
+        var shared = MODEL.embed(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            float[] vector = expected.get(i).vector();
+            assertThat(Arrays.equals(oneThread.get(i), vector))
+                    .as("text %d, one thread", i)
+                    .isTrue();
+            assertThat(Arrays.equals(threeThreads.get(i), vector))
+                    .as("text %d, three threads", i)
+                    .isTrue();
+            assertThat(Arrays.equals(shared.get(i), vector))
+                    .as("text %d, shared", i)
+                    .isTrue();
+        }
+        assertThatThrownBy(() -> new LocalEmbedder(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("threads must be at least 1, was 0");
     }
 
     @Test
