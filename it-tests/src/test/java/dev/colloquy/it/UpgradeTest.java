@@ -127,6 +127,17 @@ class UpgradeTest {
             // Vectors came with version 6: an old model's is kept until forgotten; the claim that
             // ran out is taken over, and every message waits for a vector of the model in use.
             var model = new VectorModel("all-minilm-l6-v2-q", 384);
+            // Opting out came with version 7: a project stored before it searches by meaning.
+            assertThat(project.semanticSearch()).isEqualTo(Integer.parseInt(version) < 7);
+            if (!project.semanticSearch()) {
+                assertThat(database.embeddings().backlog(model)).isZero();
+                assertThat(database.embeddings().claim(model, 10, Duration.ofMinutes(1), Optional.empty()))
+                        .isEmpty();
+                assertThat(database.projects()
+                                .semanticSearch(project.id(), true)
+                                .semanticSearch())
+                        .isTrue();
+            }
             assertThat(database.embeddings().vectorsByModel())
                     .isEqualTo(Integer.parseInt(version) >= 6 ? Map.of("fixture-model", 1L) : Map.of());
             assertThat(database.embeddings().backlog(model)).isEqualTo(3);

@@ -17,6 +17,9 @@ public class ProjectEntity extends IdentifiedEntity {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "semantic_search", nullable = false)
+    private boolean semanticSearch = true;
+
     /** For JPA. */
     protected ProjectEntity() {}
 
@@ -26,7 +29,11 @@ public class ProjectEntity extends IdentifiedEntity {
         this.createdAt = createdAt;
     }
 
+    public void semanticSearch(boolean on) {
+        this.semanticSearch = on;
+    }
+
     public Project toProject() {
-        return new Project(id(), name, createdAt);
+        return new Project(id(), name, createdAt, semanticSearch);
     }
 }

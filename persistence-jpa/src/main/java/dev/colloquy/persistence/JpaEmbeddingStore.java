@@ -28,6 +28,13 @@ final class JpaEmbeddingStore implements EmbeddingStore {
     /** Less than every message's id: a claim from the first message. */
     private static final UUID NO_MESSAGE = new UUID(0, 0);
 
+    /**
+     * The condition on a message {@code m} that its project has not opted out of search by meaning
+     * (a message of such a project waits for no vector).
+     */
+    private static final String OPTED_IN = " and exists (select 1 from Conversation c, Project p"
+            + " where c.id = m.conversationId and p.id = c.projectId and p.semanticSearch = true)";
+
     private final Transactor tx;
     private final Clock clock;
 
@@ -52,7 +59,9 @@ final class JpaEmbeddingStore implements EmbeddingStore {
             // one, each only if still run out when its row is updated (another may take it first).
             List<UUID> expired = em.createQuery(
                             "select e.messageId from MessageEmbedding e where e.model = :model and e.vector is null"
-                                    + " and e.claimedUntil < :now order by e.claimedUntil, e.messageId",
+                                    + " and e.claimedUntil < :now and exists (select 1 from Project p"
+                                    + " where p.id = e.projectId and p.semanticSearch = true)"
+                                    + " order by e.claimedUntil, e.messageId",
                             UUID.class)
                     .setParameter("model", model.name())
                     .setParameter("now", now)
@@ -76,6 +85,7 @@ final class JpaEmbeddingStore implements EmbeddingStore {
                 List<UUID> waiting = em.createQuery(
                                 "select m.id from Message m where m.id > :after and not exists (select 1 from"
                                         + " MessageEmbedding e where e.messageId = m.id and e.model = :model)"
+                                        + OPTED_IN
                                         + " order by m.id",
                                 UUID.class)
                         .setParameter("after", after.orElse(NO_MESSAGE))
@@ -175,7 +185,8 @@ final class JpaEmbeddingStore implements EmbeddingStore {
     public long backlog(VectorModel model) {
         return tx.read(em -> em.createQuery(
                         "select count(m) from Message m where not exists (select 1 from MessageEmbedding e"
-                                + " where e.messageId = m.id and e.model = :model and e.vector is not null)",
+                                + " where e.messageId = m.id and e.model = :model and e.vector is not null)"
+                                + OPTED_IN,
                         Long.class)
                 .setParameter("model", model.name())
                 .getSingleResult());

@@ -27,13 +27,14 @@ final class JpaProjectStore implements ProjectStore {
     }
 
     @Override
-    public Project create(String name) {
+    public Project create(String name, boolean semanticSearch) {
         String checked = validation.name("name", name);
         return tx.write(em -> {
             if (findByName(em, checked).isPresent()) {
                 throw new ConflictException("a project named '" + checked + "' already exists");
             }
             var project = new ProjectEntity(Ids.next(), checked, Clocks.now(clock));
+            project.semanticSearch(semanticSearch);
             em.persist(project);
             return project.toProject();
         });
@@ -78,6 +79,19 @@ final class JpaProjectStore implements ProjectStore {
                 .setParameter("name", name)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public Project semanticSearch(UUID id, boolean on) {
+        return tx.write(em -> {
+            var project = em.createQuery("select p from Project p where p.id = :id", ProjectEntity.class)
+                    .setParameter("id", id)
+                    .getResultStream()
+                    .findFirst()
+                    .orElseThrow(() -> new NotFoundException("no project with id " + id));
+            project.semanticSearch(on);
+            return project.toProject();
+        });
     }
 
     @Override

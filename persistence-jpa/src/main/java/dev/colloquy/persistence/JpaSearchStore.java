@@ -4,6 +4,8 @@ import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.ConversationEntity;
 import dev.colloquy.domain.IdentifiedEntity;
 import dev.colloquy.domain.Ids;
+import dev.colloquy.domain.InvalidInputException;
+import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.Validation;
 import dev.colloquy.message.MessageEntity;
@@ -80,6 +82,21 @@ final class JpaSearchStore implements SearchStore {
         });
     }
 
+    /** Refuses a search by meaning in a project that opted out of it. */
+    private static void requireSemanticSearch(EntityManager em, UUID projectId) {
+        List<Boolean> on = em.createQuery("select p.semanticSearch from Project p where p.id = :id", Boolean.class)
+                .setParameter("id", projectId)
+                .getResultList();
+        if (on.isEmpty()) {
+            throw new NotFoundException("no project with id " + projectId);
+        }
+        if (!on.get(0)) {
+            throw new InvalidInputException(
+                    "mode",
+                    "search by meaning is off for this project (its semanticSearch is false): only mode=keyword");
+        }
+    }
+
     @Override
     public SearchResults similar(UUID projectId, SearchRequest request, VectorModel model, float[] query) {
         int limit = validation.limits().pageSize("limit", request.limit());
@@ -87,6 +104,7 @@ final class JpaSearchStore implements SearchStore {
         float[] unit = Vectors.unit(model.check(query));
         SearchQuery words = SearchQuery.parse(request.query());
         return tx.read(em -> {
+            requireSemanticSearch(em, projectId);
             var nearest = nearest(em, projectId, request, filters, model, unit, limit);
             if (nearest.isEmpty()) {
                 request.conversationId()
@@ -107,6 +125,7 @@ final class JpaSearchStore implements SearchStore {
         float[] unit = Vectors.unit(model.check(query));
         SearchQuery words = SearchQuery.parse(request.query());
         return tx.read(em -> {
+            requireSemanticSearch(em, projectId);
             Ranked byWords =
                     words.isEmpty() ? new Ranked(List.of(), false) : best(em, projectId, request, words, filters);
             var byMeaning = nearest(em, projectId, request, filters, model, unit, HYBRID_DEPTH);

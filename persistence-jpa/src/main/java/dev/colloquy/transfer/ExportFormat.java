@@ -16,23 +16,25 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The export's JSON Lines format, version 3 (docs/export-format.md). The first line is {@code
- * {"format":"colloquy-export","version":3}}; every further line is one object whose {@code type}
+ * The export's JSON Lines format, version 4 (docs/export-format.md). The first line is {@code
+ * {"format":"colloquy-export","version":4}}; every further line is one object whose {@code type}
  * is {@code project}, {@code tag}, {@code token}, {@code conversation} (with the names of its
  * tags), {@code message} or {@code idempotentRequest}, with the table's columns as camelCase
  * fields: ids as UUID text, instants as ISO-8601 UTC with milliseconds, metadata as a JSON object
- * with sorted keys. Version 2 is version 3 without a conversation's {@code clientKey} and a
- * message's {@code extras}; version 1 is version 2 without {@code idempotentRequest} lines; all
- * three are read.
+ * with sorted keys. Version 3 is version 4 without a project's {@code semanticSearch} (read as
+ * true); version 2 is version 3 without a conversation's {@code clientKey} and a message's {@code
+ * extras}; version 1 is version 2 without {@code idempotentRequest} lines; all four are read.
  */
 final class ExportFormat {
 
     static final String FORMAT = "colloquy-export";
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** The versions an import reads. */
-    static final Set<Integer> READABLE = Set.of(1, 2, 3);
+    static final Set<Integer> READABLE = Set.of(1, 2, 3, 4);
     /** The fields version 3 added; a line of an earlier version has none of them, which reads as null. */
     static final Set<String> ADDED_IN_3 = Set.of("clientKey", "extras");
+    /** The field version 4 added; a project of an earlier version has none, which reads as true. */
+    static final String ADDED_IN_4 = "semanticSearch";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter INSTANT =
@@ -116,6 +118,9 @@ final class ExportFormat {
             JsonNode node = line.get(name);
             if (node == null && version < 3 && ADDED_IN_3.contains(name)) {
                 node = NODES.nullNode();
+            }
+            if (node == null && version < 4 && ADDED_IN_4.equals(name)) {
+                node = NODES.booleanNode(true);
             }
             if (node == null) {
                 throw new IllegalArgumentException("field '" + name + "' is missing");

@@ -19,7 +19,11 @@ public final class Tables {
 
     public static final Table PROJECT = new Table(
             "project",
-            List.of(of("id", Kind.ID), of("name", Kind.TEXT), of("created_at", Kind.INSTANT)),
+            List.of(
+                    of("id", Kind.ID),
+                    of("name", Kind.TEXT),
+                    of("created_at", Kind.INSTANT),
+                    of("semantic_search", Kind.BOOLEAN)),
             List.of("id"),
             Map.of());
 

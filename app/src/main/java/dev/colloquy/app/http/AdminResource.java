@@ -1,5 +1,6 @@
 package dev.colloquy.app.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.colloquy.app.http.Inputs.ProjectInput;
 import dev.colloquy.app.http.Inputs.TokenInput;
 import dev.colloquy.app.http.Views.IssuedTokenView;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,7 +49,10 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createProject(ProjectInput input) {
         Caller.admin(security);
-        var project = database.projects().create(input == null ? null : input.name());
+        var project = database.projects()
+                .create(
+                        input == null ? null : input.name(),
+                        input == null || input.semanticSearch() == null || input.semanticSearch());
         return Response.created(Locations.of(uri, "v1/projects", project.id()))
                 .entity(ProjectView.of(project))
                 .build();
@@ -59,6 +64,42 @@ public class AdminResource {
         Caller.admin(security);
         return new Items<>(
                 database.projects().list().stream().map(ProjectView::of).toList());
+    }
+
+    /**
+     * Changes a project's settings, given as a JSON merge patch; today one: {@code semanticSearch}
+     * (true or false), whether its messages are embedded and searched by meaning.
+     */
+    @PATCH
+    @Path("projects/{id}")
+    @Consumes({ConversationResource.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    public ProjectView patchProject(@PathParam("id") String id, JsonNode patch) {
+        Caller.admin(security);
+        UUID project = Ids.parse("id", id);
+        if (patch == null || !patch.isObject()) {
+            throw new ApiException(Problem.VALIDATION, "a merge patch must be a JSON object");
+        }
+        Optional<Boolean> semanticSearch = Optional.empty();
+        for (var names = patch.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            JsonNode value = patch.get(name);
+            if (!name.equals("semanticSearch")) {
+                throw new ApiException(
+                        Problem.VALIDATION,
+                        "unknown field '" + name + "'; a project's patch may change semanticSearch",
+                        name);
+            }
+            if (!value.isBoolean()) {
+                throw new ApiException(Problem.VALIDATION, "'semanticSearch' must be true or false", name);
+            }
+            semanticSearch = Optional.of(value.booleanValue());
+        }
+        var changed = semanticSearch.isPresent()
+                ? database.projects().semanticSearch(project, semanticSearch.get())
+                : database.projects()
+                        .find(project)
+                        .orElseThrow(() -> new NotFoundException("no project with id " + id));
+        return ProjectView.of(changed);
     }
 
     @DELETE

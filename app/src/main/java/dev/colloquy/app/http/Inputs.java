@@ -25,7 +25,7 @@ public final class Inputs {
 
     public record MessagesInput(List<MessageInput> messages) {}
 
-    public record ProjectInput(String name) {}
+    public record ProjectInput(String name, Boolean semanticSearch) {}
 
     public record TokenInput(String name, Boolean admin, Instant expiresAt) {}
 }

@@ -117,9 +117,9 @@ public final class Views {
         }
     }
 
-    public record ProjectView(UUID id, String name, Instant createdAt) {
+    public record ProjectView(UUID id, String name, Instant createdAt, boolean semanticSearch) {
         static ProjectView of(Project p) {
-            return new ProjectView(p.id(), p.name(), p.createdAt());
+            return new ProjectView(p.id(), p.name(), p.createdAt(), p.semanticSearch());
         }
     }
 

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * default) and the indexer thread that embeds stored messages in the background, or nothing
  * ({@code off}). The indexer polls every second for messages stored since the last one it
  * embedded, reads the whole backlog every five minutes (messages imported or copied with older
- * ids, claims of a stopped instance), and recounts the backlog every 15 seconds (every second where
- * a count takes under 20 ms).
+ * ids, claims of a stopped instance) and every 15 seconds while messages wait that polls do not
+ * find (a project turned back on), and recounts the backlog every 15 seconds (every second where a
+ * count takes under 20 ms).
  */
 public final class SemanticSearch implements AutoCloseable {
 
@@ -112,12 +113,20 @@ public final class SemanticSearch implements AutoCloseable {
 
     private void index(EmbeddingIndexer indexer) {
         long fullPassAt = 0;
+        boolean idle = false;
         while (!stopped) {
             Duration pause = POLL;
             try {
                 long now = System.nanoTime();
-                boolean full = fullPassAt == 0 || now - fullPassAt >= FULL_PASS.toNanos();
-                embedded.add(indexer.drain(() -> !stopped && recountIfDue(), full ? Optional.empty() : indexer.last()));
+                // A full pass every five minutes, and sooner (at most every 15 seconds) when polls
+                // find nothing while messages wait: older than the poll's start (a project turned
+                // back on, an import), not another indexer's claims, which run out into the poll.
+                boolean full = fullPassAt == 0
+                        || now - fullPassAt >= FULL_PASS.toNanos()
+                        || (idle && backlog > 0 && now - fullPassAt >= RECOUNT.toNanos());
+                long done = indexer.drain(() -> !stopped && recountIfDue(), full ? Optional.empty() : indexer.last());
+                embedded.add(done);
+                idle = done == 0;
                 if (full) {
                     fullPassAt = now;
                 }

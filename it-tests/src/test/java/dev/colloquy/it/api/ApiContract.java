@@ -310,7 +310,7 @@ public interface ApiContract extends ServerContract {
         Answer live = api().get("/health/live", null);
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.json().get("status").asText()).isEqualTo("UP");
-        assertThat(live.json().get("schemaVersion").asText()).isEqualTo("6");
+        assertThat(live.json().get("schemaVersion").asText()).isEqualTo("7");
         Answer ready = api().get("/health/ready", null);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("backend").asText()).isIn("sqlite", "postgres");

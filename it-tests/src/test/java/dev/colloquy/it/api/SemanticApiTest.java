@@ -151,6 +151,99 @@ class SemanticApiTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aProjectOptsOutOfSearchByMeaningAndBackIn(String backend) throws Exception {
+        try (var server = new ServerFixture(backend, Map.of("SEMANTIC_SEARCH", "on"))) {
+            String admin = server.adminToken();
+            var created = server.api().post("/v1/projects", admin, "{\"name\":\"quiet\",\"semanticSearch\":false}");
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.json().get("semanticSearch").asBoolean()).isFalse();
+            String id = created.json().get("id").asText();
+            assertThat(server.api().get("/v1/projects", admin).json().get("items"))
+                    .anySatisfy(p -> {
+                        assertThat(p.get("name").asText()).isEqualTo("quiet");
+                        assertThat(p.get("semanticSearch").asBoolean()).isFalse();
+                    })
+                    .anySatisfy(
+                            p -> assertThat(p.get("semanticSearch").asBoolean()).isTrue());
+            String token = server.api()
+                    .post("/v1/projects/" + id + "/tokens", admin, "{\"name\":\"app\"}")
+                    .json()
+                    .get("secret")
+                    .asText();
+            var conversation = server.api()
+                    .post("/v1/conversations", token, "{}")
+                    .json()
+                    .get("id")
+                    .asText();
+            assertThat(server.api()
+                            .post(
+                                    "/v1/conversations/" + conversation + "/messages",
+                                    token,
+                                    "{\"messages\":[{\"role\":\"user\",\"content\":\"My flight was cancelled\"}]}")
+                            .status())
+                    .isEqualTo(201);
+            for (String mode : List.of("semantic", "hybrid")) {
+                var refused = server.api().get("/v1/search?mode=" + mode + "&q=" + q("travel trouble"), token);
+                assertThat(refused.status()).isEqualTo(400);
+                assertThat(refused.json().toString())
+                        .contains("search by meaning is off for this project")
+                        .contains("mode");
+            }
+            assertThat(server.api().get("/v1/search?q=flight", token).json().get("items"))
+                    .hasSize(1);
+
+            // Bad patches change nothing.
+            String path = "/v1/projects/" + id;
+            for (String body :
+                    List.of("{\"name\":\"loud\"}", "{\"semanticSearch\":\"yes\"}", "{\"semanticSearch\":null}", "[]")) {
+                var bad = server.api().patch(path, admin, body);
+                assertThat(bad.status()).as(body).isEqualTo(400);
+                assertThat(bad.contentType()).startsWith("application/problem+json");
+            }
+            assertThat(server.api()
+                            .patch(path, token, "{\"semanticSearch\":true}")
+                            .status())
+                    .isEqualTo(403);
+            assertThat(server.api()
+                            .patch(
+                                    "/v1/projects/0190a0c0-d0e0-7000-8000-00000000ffff",
+                                    admin,
+                                    "{\"semanticSearch\":true}")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(server.api().patch("/v1/projects/nope", admin, "{}").status())
+                    .isEqualTo(400);
+            assertThat(server.api()
+                            .patch(path, admin, "{}")
+                            .json()
+                            .get("semanticSearch")
+                            .asBoolean())
+                    .isFalse();
+
+            // Back on: the message stored meanwhile is embedded in the background and found.
+            var on = server.api().patch(path, admin, "{\"semanticSearch\":true}");
+            assertThat(on.status()).isEqualTo(200);
+            assertThat(on.json().get("semanticSearch").asBoolean()).isTrue();
+            assertThat(on.json().get("name").asText()).isEqualTo("quiet");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            JsonNode hits;
+            while ((hits = server.api()
+                                    .get("/v1/search?mode=semantic&q=" + q("travel trouble"), token)
+                                    .json()
+                                    .get("items"))
+                            .isEmpty()
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(hits)
+                    .singleElement()
+                    .satisfies(
+                            hit -> assertThat(hit.get("similarity").asDouble()).isPositive());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite"})
     void withSemanticSearchOffOnlyWordsAreSearched(String backend) {
         try (var server = new ServerFixture(backend, Map.of("SEMANTIC_SEARCH", "off"))) {

@@ -158,7 +158,7 @@ class CliTest {
 
         Run migrated = run(env, "migrate");
         assertThat(migrated.code()).as(migrated.toString()).isZero();
-        assertThat(migrated.out()).contains("Schema version 6, up to date");
+        assertThat(migrated.out()).contains("Schema version 7, up to date");
 
         Run ready = run(env, "check");
         assertThat(ready.code()).as(ready.toString()).isZero();

@@ -81,6 +81,10 @@ class TransferCliTest {
                 .hasSizeGreaterThan(50);
         assertThat(sourceExport.lines().filter(l -> l.contains("\"toolCalls\":[{")))
                 .isNotEmpty();
+        // a project's opting out of search by meaning travels with it
+        assertThat(sourceExport.lines().filter(l -> l.startsWith("{\"type\":\"project\"")))
+                .anySatisfy(l -> assertThat(l).contains("\"semanticSearch\":false"))
+                .anySatisfy(l -> assertThat(l).contains("\"semanticSearch\":true"));
 
         var expected = searchSets(source);
         assertThat(expected.values().stream().filter(hits -> !hits.isEmpty())).hasSizeGreaterThan(20);

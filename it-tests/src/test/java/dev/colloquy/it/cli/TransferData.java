@@ -116,7 +116,7 @@ final class TransferData {
     static void fill(Database db) {
         var random = new Random(20261122);
         var first = db.projects().create("default");
-        var second = db.projects().create("second ünïcode ✨");
+        var second = db.projects().create("second ünïcode ✨", false); // opted out of search by meaning
         db.tokens().issue(first.id(), "admin", true, Optional.empty());
         var expiring = db.tokens()
                 .issue(first.id(), "expiring", false, Optional.of(Instant.parse("2031-05-06T07:08:09.123Z")));

@@ -89,7 +89,7 @@ class TransferErrorsTest {
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err())
                 .contains("the database of --from")
-                .contains("has schema version none, this build 6")
+                .contains("has schema version none, this build 7")
                 .contains("migrate it first");
         assertThat(folder.resolve("t.db")).doesNotExist();
     }
@@ -100,8 +100,8 @@ class TransferErrorsTest {
             value = {
                 "not json|line 1 is not valid JSON",
                 "{\"format\":\"other\"}|line 1 is not a Colloquy export header",
-                "{\"format\":\"colloquy-export\",\"version\":4}|line 1 is version 4 of the export format; this build"
-                        + " reads versions 1 to 3",
+                "{\"format\":\"colloquy-export\",\"version\":5}|line 1 is version 5 of the export format; this build"
+                        + " reads versions 1 to 4",
             })
     void importRefusesWhatIsNotAnExport(String first, String message, @TempDir Path folder) throws Exception {
         String url = TestDatabases.freshUrl("sqlite");
@@ -201,6 +201,11 @@ class TransferErrorsTest {
         assertThat(run(NO_ENV, "import", "--database-url", url, "--input", first.toString())
                         .code())
                 .isZero();
+        try (var db = Database.open(TestDatabases.settings(url))) {
+            // a project of an export written before opting out existed searches by meaning
+            assertThat(db.projects().findByName("p"))
+                    .hasValueSatisfying(p -> assertThat(p.semanticSearch()).isTrue());
+        }
 
         String project = "01900000-0000-7000-8000-000000000201";
         var lines = new ArrayList<String>(List.of(
@@ -271,7 +276,7 @@ class TransferErrorsTest {
         assertThat(Files.readAllLines(written))
                 .hasSize(2)
                 .first()
-                .isEqualTo("{\"format\":\"colloquy-export\",\"version\":3}");
+                .isEqualTo("{\"format\":\"colloquy-export\",\"version\":4}");
         assertThat(file.err())
                 .contains("Exported 1 project, 0 tags, 0 tokens, 0 conversations, 0 messages, 0 idempotent requests");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.colloquy.conversation.Conversation;
 import dev.colloquy.conversation.NewConversation;
 import dev.colloquy.domain.Ids;
+import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.Metadata;
 import dev.colloquy.domain.NotFoundException;
 import dev.colloquy.domain.Role;
@@ -290,6 +291,59 @@ public interface SemanticContract extends ContractSupport {
                             .similar(project, query.withMetadata("absent", "x"), model, vector)
                             .hits())
                     .isEmpty();
+        }
+    }
+
+    @Test
+    default void aProjectThatOptsOutIsNeitherEmbeddedNorSearchedByMeaningUntilBackOn() {
+        try (Database db = Database.open(freshSettings(), clock(), dev.colloquy.domain.Limits.DEFAULTS)) {
+            var model = embedder().model();
+            UUID in = db.projects().create("in").id();
+            var out = db.projects().create("out", false);
+            assertThat(out.semanticSearch()).isFalse();
+            assertThat(db.projects().find(in).orElseThrow().semanticSearch()).isTrue();
+            var inConversation = db.conversations().create(in, NewConversation.empty());
+            var outConversation = db.conversations().create(out.id(), NewConversation.empty());
+            db.messages()
+                    .append(in, inConversation.id(), List.of(NewMessage.of("user", "The train to Porto was late")));
+            var cancelled = db.messages()
+                    .append(out.id(), outConversation.id(), List.of(NewMessage.of("user", "My flight was cancelled")));
+            // Only the project that searches by meaning waits for vectors and gets them.
+            assertThat(db.embeddings().backlog(model)).isEqualTo(1);
+            assertThat(new EmbeddingIndexer(db.embeddings(), embedder()).drain(() -> true))
+                    .isEqualTo(1);
+            assertThat(db.embeddings().vectorsByModel()).isEqualTo(Map.of(model.name(), 1L));
+            var query = SearchRequest.of("travel disruption");
+            float[] vector = embedder().embed(query.query());
+            assertThatThrownBy(() -> db.search().similar(out.id(), query, model, vector))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("search by meaning is off for this project");
+            assertThatThrownBy(() -> db.search().hybrid(out.id(), query, model, vector))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("search by meaning is off for this project");
+            assertThat(db.search().search(out.id(), SearchRequest.of("flight"))).hasSize(1);
+
+            // Back on: what it stored meanwhile is embedded and found.
+            assertThat(db.projects().semanticSearch(out.id(), true).semanticSearch())
+                    .isTrue();
+            assertThat(db.embeddings().backlog(model)).isEqualTo(1);
+            assertThat(new EmbeddingIndexer(db.embeddings(), embedder()).drain(() -> true))
+                    .isEqualTo(1);
+            assertThat(db.search().similar(out.id(), query, model, vector).hits())
+                    .extracting(hit -> hit.messageId().orElseThrow())
+                    .containsExactly(cancelled.get(0).id());
+
+            // Off again: its vectors are kept, its new messages wait for none, search is refused.
+            assertThat(db.projects().semanticSearch(in, false).semanticSearch()).isFalse();
+            db.messages().append(in, inConversation.id(), List.of(NewMessage.of("user", "The bus never came")));
+            assertThat(db.embeddings().backlog(model)).isZero();
+            assertThat(new EmbeddingIndexer(db.embeddings(), embedder()).drain(() -> true))
+                    .isZero();
+            assertThat(db.embeddings().vectorsByModel()).isEqualTo(Map.of(model.name(), 2L));
+            assertThatThrownBy(() -> db.search().similar(in, query, model, vector))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> db.projects().semanticSearch(UUID.randomUUID(), false))
+                    .isInstanceOf(NotFoundException.class);
         }
     }
 
