@@ -3,7 +3,9 @@ package dev.colloquy.app.cli;
 import dev.colloquy.app.server.DatabaseStarter;
 import dev.colloquy.app.server.Startup;
 import dev.colloquy.app.server.StartupException;
+import dev.colloquy.embedding.LocalEmbedder;
 import dev.colloquy.persistence.ReadOnlyDatabase;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -44,6 +46,22 @@ public class CheckCommand extends DatabaseCommand {
                 return StartupException.DATABASE_UNREACHABLE;
             }
             boolean ready = schema.isCurrent();
+            if (ready) {
+                var semantic = db.semantic(LocalEmbedder.MODEL_NAME);
+                var others = new TreeMap<>(semantic.vectorsByModel());
+                long vectors = others.getOrDefault(LocalEmbedder.MODEL_NAME, 0L);
+                others.remove(LocalEmbedder.MODEL_NAME);
+                out.printf(
+                        "Vectors:        %d of %s, messages waiting: %d%s%s%n",
+                        vectors,
+                        LocalEmbedder.MODEL_NAME,
+                        semantic.waiting(),
+                        semantic.projectsOptedOut() == 0
+                                ? ""
+                                : " (" + semantic.projectsOptedOut() + " project"
+                                        + (semantic.projectsOptedOut() == 1 ? "" : "s") + " opted out)",
+                        others.isEmpty() ? "" : "; of other models: " + others);
+            }
             out.println(ready ? "Ready" : "Not ready: run 'colloquy migrate'");
             return ready ? 0 : ColloquyCommand.FAILURE;
         }

@@ -11,6 +11,7 @@ import dev.colloquy.it.TestDatabases;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.search.SearchRequest;
+import dev.colloquy.semantic.VectorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -162,7 +164,31 @@ class CliTest {
 
         Run ready = run(env, "check");
         assertThat(ready.code()).as(ready.toString()).isZero();
-        assertThat(ready.out()).contains("Connectivity:   ok").contains("Ready");
+        assertThat(ready.out())
+                .contains("Connectivity:   ok")
+                .contains("Vectors:        0 of all-minilm-l6-v2-q, messages waiting: 0\n")
+                .contains("Ready");
+        // The vectors and the messages waiting for one: a project opted out is not waited for.
+        try (var database = Database.open(TestDatabases.settings(env.get("DATABASE_URL")))) {
+            var in = database.projects().create("searched");
+            var out = database.projects().create("not searched", false);
+            for (var project : List.of(in, out)) {
+                var conversation = database.conversations().create(project.id(), NewConversation.empty());
+                database.messages()
+                        .append(
+                                project.id(),
+                                conversation.id(),
+                                List.of(NewMessage.of("user", "one"), NewMessage.of("user", "two")));
+            }
+            var other = new VectorModel("other-model", 2);
+            var claimed = database.embeddings().claim(other, 1, Duration.ofMinutes(1), Optional.empty());
+            database.embeddings().store(other, Map.of(claimed.get(0).id(), new float[] {0.6f, 0.8f}));
+        }
+        Run counted = run(env, "check");
+        assertThat(counted.code()).as(counted.toString()).isZero();
+        assertThat(counted.out())
+                .contains("Vectors:        0 of all-minilm-l6-v2-q, messages waiting: 2 (1 project opted out);"
+                        + " of other models: {other-model=1}\n");
 
         Run typo = run(env, "token", "create", "--project", "cli-projcet", "--admin");
         assertThat(typo.code()).as(typo.toString()).isEqualTo(2);

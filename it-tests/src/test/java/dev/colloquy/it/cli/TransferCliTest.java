@@ -8,6 +8,7 @@ import dev.colloquy.it.TestDatabases;
 import dev.colloquy.message.NewMessage;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.persistence.ReadOnlyDatabase;
+import dev.colloquy.semantic.VectorModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -350,6 +351,45 @@ class TransferCliTest {
             assertThat(count(target, table)).as(table).isEqualTo(count(source, table));
         }
         assertThat(run(NO_ENV, "export", "--database-url", target).out()).isEqualTo(sourceExport);
+    }
+
+    @Test
+    void verifyChecksEachSidesVectorsAgainstTheirMessagesWithoutComparingThem() throws Exception {
+        String small = TestDatabases.freshUrl("sqlite");
+        var model = new VectorModel("all-minilm-l6-v2-q", 384);
+        try (var db = Database.open(TestDatabases.settings(small))) {
+            var project = db.projects().create("vectors");
+            var conversation = db.conversations().create(project.id(), NewConversation.empty());
+            db.messages()
+                    .append(
+                            project.id(),
+                            conversation.id(),
+                            List.of(NewMessage.of("user", "first"), NewMessage.of("assistant", "second")));
+            var claimed = db.embeddings().claim(model, 1, Duration.ofMinutes(1), Optional.empty());
+            float[] vector = new float[384];
+            vector[0] = 1;
+            db.embeddings().store(model, Map.of(claimed.get(0).id(), vector));
+        }
+        String copy = TestDatabases.freshUrl("postgres");
+        CliTest.Run copied = run(NO_ENV, "copy", "--from", small, "--to", copy);
+        assertThat(copied.code()).as(copied.toString()).isZero();
+        CliTest.Run verified = run(NO_ENV, "verify", "--from", small, "--to", copy);
+        assertThat(verified.code()).as(verified.toString()).isZero();
+        assertThat(verified.out())
+                .contains("vectors --from 1 of all-minilm-l6-v2-q, messages waiting: 1 (derived: not compared)")
+                .contains("vectors --to   0 of all-minilm-l6-v2-q, messages waiting: 2 (derived: not compared)")
+                .contains("Every table matches");
+
+        try (Connection connection = DriverManager.getConnection("jdbc:" + small);
+                var statement = connection.createStatement()) {
+            statement.execute("UPDATE message_embedding SET role = 'tool'");
+        }
+        CliTest.Run damaged = run(NO_ENV, "verify", "--from", small, "--to", copy);
+        assertThat(damaged.code()).isEqualTo(1);
+        assertThat(damaged.out())
+                .contains("vectors --from 1 of all-minilm-l6-v2-q, messages waiting: 1, 1 INCONSISTENT with their"
+                        + " messages");
+        assertThat(damaged.err()).contains("Vectors disagree with their messages");
     }
 
     @Test
