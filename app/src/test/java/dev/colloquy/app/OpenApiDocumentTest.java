@@ -48,7 +48,7 @@ class OpenApiDocumentTest {
                     }));
         }
 
-        assertThat(routes).hasSize(27);
+        assertThat(routes).hasSize(28);
         assertThat(documented).isEqualTo(routes);
     }
 }
