@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * greatest embedding generation of its project's vectors (one index lookup) and, when vectors were
  * stored since, only those ({@code generation} greater than the one held); a project's vectors are
  * read again whole every {@link #RELOAD}, which drops those of deleted messages (until then a
- * search checks that its best messages still exist). At most {@code budget} vectors are held, for
+ * search checks that its best messages still exist). At most {@code budget} vectors (of 384
+ * dimensions; of a larger model proportionally fewer) are held, for
  * all projects together, the least recently searched project giving way first; a project with
  * more vectors than the budget is not held (its searches read its vectors from the database).
  */
@@ -131,6 +132,8 @@ final class VectorCache {
      */
     Optional<Snapshot> current(EntityManager em, UUID project, VectorModel model) {
         var key = new Key(project, model.name());
+        // The budget counts vectors of 384 dimensions: a model of more holds fewer.
+        long limit = Math.max(1, budget * 384 / model.dimensions());
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
             Snapshot held;
             synchronized (projects) {
@@ -159,7 +162,7 @@ final class VectorCache {
                         .setParameter("project", project)
                         .setParameter("model", model.name())
                         .getSingleResult();
-                if (count > budget) {
+                if (count > limit) {
                     forget(key);
                     return Optional.empty();
                 }
@@ -170,7 +173,7 @@ final class VectorCache {
             } else {
                 current = held;
             }
-            if (current.size() > budget) {
+            if (current.size() > limit) {
                 forget(key);
                 return Optional.empty();
             }

@@ -2,6 +2,7 @@ package dev.colloquy.app.config;
 
 import dev.colloquy.domain.Limits;
 import dev.colloquy.persistence.config.ConfigurationException;
+import dev.colloquy.persistence.config.Secret;
 import dev.colloquy.persistence.config.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -37,6 +38,9 @@ import java.util.regex.Pattern;
  *     ({@code METRICS_TOKEN})
  * @param semanticSearch whether messages are embedded and searched by meaning ({@code
  *     SEMANTIC_SEARCH}, on by default)
+ * @param embeddingEndpoint where vectors are made when not by the bundled model: an
+ *     OpenAI-compatible endpoint ({@code EMBEDDING_URL}, {@code EMBEDDING_MODEL}, {@code
+ *     EMBEDDING_API_KEY})
  * @param tracing where traces go over OTLP/HTTP ({@code OTEL_EXPORTER_OTLP_ENDPOINT}; none: no
  *     tracing) and the service's name in them ({@code OTEL_SERVICE_NAME})
  */
@@ -56,7 +60,14 @@ public record ServerSettings(
         Set<String> corsOrigins,
         Metrics metrics,
         boolean semanticSearch,
+        Optional<EmbeddingEndpoint> embeddingEndpoint,
         Tracing tracing) {
+
+    /**
+     * An OpenAI-compatible embeddings endpoint: its base URL ({@code /embeddings} is added), the
+     * model asked for (and the name its vectors are stored under), and its key, if it wants one.
+     */
+    public record EmbeddingEndpoint(URI url, String model, Optional<Secret> key) {}
 
     /** OpenTelemetry traces: off unless an OTLP endpoint is given. */
     public record Tracing(Optional<URI> endpoint, String serviceName) {}
@@ -94,6 +105,9 @@ public record ServerSettings(
     public static final String OTEL_EXPORTER_OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public static final String OTEL_SERVICE_NAME = "OTEL_SERVICE_NAME";
     public static final String SEMANTIC_SEARCH = "SEMANTIC_SEARCH";
+    public static final String EMBEDDING_URL = "EMBEDDING_URL";
+    public static final String EMBEDDING_MODEL = "EMBEDDING_MODEL";
+    public static final String EMBEDDING_API_KEY = "EMBEDDING_API_KEY";
     private static final Pattern ORIGIN =
             Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
     /** Read by the logging configuration itself (logback.xml); checked here so that a mistake stops the start. */
@@ -128,7 +142,59 @@ public record ServerSettings(
                 corsOrigins(settings),
                 metrics(settings),
                 onOff(settings, SEMANTIC_SEARCH, true),
+                embeddingEndpoint(settings, onOff(settings, SEMANTIC_SEARCH, true)),
                 tracing(settings));
+    }
+
+    private static Optional<EmbeddingEndpoint> embeddingEndpoint(Settings settings, boolean semanticSearch) {
+        var url = settings.get(EMBEDDING_URL).filter(v -> !v.isBlank());
+        var model = settings.get(EMBEDDING_MODEL).filter(v -> !v.isBlank());
+        var key = settings.get(EMBEDDING_API_KEY).filter(v -> !v.isBlank());
+        if (url.isEmpty()) {
+            if (model.isPresent()) {
+                throw new ConfigurationException(
+                        EMBEDDING_MODEL, "is set without EMBEDDING_URL, the endpoint it names a model of");
+            }
+            if (key.isPresent()) {
+                throw new ConfigurationException(
+                        EMBEDDING_API_KEY, "is set without EMBEDDING_URL, the endpoint it is the key of");
+            }
+            return Optional.empty();
+        }
+        if (!semanticSearch) {
+            throw new ConfigurationException(
+                    EMBEDDING_URL, "is set while SEMANTIC_SEARCH=off, which makes no vectors: unset one of them");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.get().strip());
+            if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
+                throw new URISyntaxException(url.get(), "not an http(s) base URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(
+                    EMBEDDING_URL,
+                    "must be the http(s) base URL of an OpenAI-compatible API, such as https://api.openai.com/v1"
+                            + " (vectors are asked of its /embeddings), without a user, query or fragment (the key"
+                            + " goes in EMBEDDING_API_KEY)");
+        }
+        if (model.isEmpty()) {
+            throw new ConfigurationException(
+                    EMBEDDING_MODEL,
+                    "is required with EMBEDDING_URL: the model to ask for, such as text-embedding-3-small");
+        }
+        String name = model.get().strip();
+        if (name.length() > 200 || !name.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
+            throw new ConfigurationException(EMBEDDING_MODEL, "must be 1 to 200 characters without control characters");
+        }
+        if (key.isPresent() && !key.get().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ConfigurationException(EMBEDDING_API_KEY, "must be printable ASCII without spaces");
+        }
+        return Optional.of(new EmbeddingEndpoint(uri, name, key.map(Secret::of)));
     }
 
     private static Tracing tracing(Settings settings) {

@@ -9,6 +9,8 @@ import dev.colloquy.app.semantic.SemanticSearch;
 import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.TimeRange;
+import dev.colloquy.domain.UnavailableException;
+import dev.colloquy.embedding.EndpointEmbedder;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.search.SearchRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -77,7 +79,13 @@ public class SearchResource {
             throw new InvalidInputException("q", "is required for mode=" + mode + ": the text to search by meaning");
         }
         return SearchResultsView.of(metrics.timeSearch(() -> {
-            float[] vector = embedder.embed(request.query());
+            float[] vector;
+            try {
+                vector = embedder.embed(request.query());
+            } catch (EndpointEmbedder.EmbeddingException e) {
+                throw new UnavailableException(
+                        "search by meaning is unavailable: " + e.getMessage(), java.time.Duration.ofSeconds(5), e);
+            }
             return mode.equals("semantic")
                     ? database.search().similar(project, request, embedder.model(), vector)
                     : database.search().hybrid(project, request, embedder.model(), vector);

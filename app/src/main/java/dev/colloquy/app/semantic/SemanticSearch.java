@@ -1,10 +1,14 @@
 package dev.colloquy.app.semantic;
 
+import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.embedding.Embedder;
 import dev.colloquy.embedding.EmbeddingIndexer;
+import dev.colloquy.embedding.EndpointEmbedder;
 import dev.colloquy.embedding.LocalEmbedder;
 import dev.colloquy.persistence.Database;
+import dev.colloquy.persistence.config.ConfigurationException;
+import dev.colloquy.persistence.config.Secret;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,6 +81,31 @@ public final class SemanticSearch implements AutoCloseable {
                 "Semantic search: model {} ({} dimensions) loaded and checked in {} ms",
                 model.model().name(),
                 model.model().dimensions(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return new SemanticSearch(Optional.of(model), database);
+    }
+
+    /**
+     * Asks an OpenAI-compatible endpoint for its vectors and checks them (a failure stops the
+     * start, naming {@code EMBEDDING_URL}, never the key); the indexer starts with {@link
+     * #startIndexer}.
+     */
+    public static SemanticSearch endpoint(Database database, ServerSettings.EmbeddingEndpoint endpoint) {
+        long started = System.nanoTime();
+        Embedder model;
+        try {
+            model = new EndpointEmbedder(
+                    endpoint.url(), endpoint.model(), endpoint.key().map(Secret::reveal));
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(
+                    ServerSettings.EMBEDDING_URL,
+                    "the embedding endpoint could not be used (model " + endpoint.model() + "): " + e.getMessage());
+        }
+        LOG.info(
+                "Semantic search: model {} ({} dimensions) of {} answered and checked in {} ms",
+                model.model().name(),
+                model.model().dimensions(),
+                endpoint.url(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return new SemanticSearch(Optional.of(model), database);
     }

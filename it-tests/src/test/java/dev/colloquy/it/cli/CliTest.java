@@ -254,7 +254,13 @@ class CliTest {
                 "LOG_FORMAT|xml|LOG_FORMAT: must be text or json",
                 "LOG_LEVEL|loud|LOG_LEVEL: must be one of trace, debug, info, warn, error",
                 "ACCESS_LOG|maybe|ACCESS_LOG: must be on or off",
-                "CORS_ORIGINS|https://app.example.com/path|CORS_ORIGINS: 'https://app.example.com/path' is not an origin"
+                "CORS_ORIGINS|https://app.example.com/path|CORS_ORIGINS: 'https://app.example.com/path' is not an origin",
+                "EMBEDDING_MODEL|text-embedding-3-small|EMBEDDING_MODEL: is set without EMBEDDING_URL",
+                "EMBEDDING_API_KEY|" + PASSWORD + "|EMBEDDING_API_KEY: is set without EMBEDDING_URL",
+                "EMBEDDING_URL|ftp://example.com/v1|EMBEDDING_URL: must be the http(s) base URL",
+                "EMBEDDING_URL|https://user:" + PASSWORD
+                        + "@example.com/v1|EMBEDDING_URL: must be the http(s) base URL",
+                "EMBEDDING_URL|https://example.com/v1|EMBEDDING_MODEL: is required with EMBEDDING_URL"
             })
     void configurationMistakesExitWithTwoAndOneLineNamingTheSetting(String name, String value, String message) {
         var env = new HashMap<String, String>();
@@ -263,7 +269,7 @@ class CliTest {
         Run result = run(env, "serve");
         assertThat(result.code()).as(result.toString()).isEqualTo(2);
         assertThat(result.err().strip().lines()).hasSize(1);
-        assertThat(result.err()).startsWith(message);
+        assertThat(result.err()).startsWith(message).doesNotContain(PASSWORD);
     }
 
     @Test
