@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ImportCommand.class,
             ReindexCommand.class,
+            EmbedCommand.class,
             McpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

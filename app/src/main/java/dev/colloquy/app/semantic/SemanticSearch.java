@@ -110,6 +110,20 @@ public final class SemanticSearch implements AutoCloseable {
         return new SemanticSearch(Optional.of(model), database);
     }
 
+    /**
+     * The model the settings name, loaded and checked ({@code SEMANTIC_SEARCH} on): the bundled
+     * one, or {@code EMBEDDING_URL}'s; empty when semantic search is off.
+     */
+    public static Optional<Embedder> embedder(ServerSettings settings, Database database) {
+        if (!settings.semanticSearch()) {
+            return Optional.empty();
+        }
+        return settings.embeddingEndpoint()
+                .map(endpoint -> endpoint(database, endpoint))
+                .orElseGet(() -> local(database))
+                .embedder();
+    }
+
     /** The model, when semantic search is on. */
     public Optional<Embedder> embedder() {
         return embedder;

@@ -234,6 +234,44 @@ class CliTest {
         assertThat(expiring.err()).contains("--expires-at");
     }
 
+    @Test
+    void embedFillsTheBacklogWithProgressAndForgetsOtherModels() {
+        String url = TestDatabases.freshUrl("sqlite");
+        var model = new VectorModel("all-minilm-l6-v2-q", 384);
+        var other = new VectorModel("model-used-before", 2);
+        try (var database = Database.open(TestDatabases.settings(url))) {
+            var project = database.projects().create("embedded");
+            var conversation = database.conversations().create(project.id(), NewConversation.empty());
+            var messages = new ArrayList<NewMessage>();
+            for (int i = 0; i < 70; i++) {
+                messages.add(NewMessage.of("user", "message number " + i));
+            }
+            database.messages().append(project.id(), conversation.id(), messages);
+            var claimed = database.embeddings().claim(other, 1, Duration.ofMinutes(1), Optional.empty());
+            database.embeddings().store(other, Map.of(claimed.get(0).id(), new float[] {0.6f, 0.8f}));
+        }
+        var env = Map.of("DATABASE_URL", url);
+        Run off = run(Map.of("DATABASE_URL", url, "SEMANTIC_SEARCH", "off"), "embed");
+        assertThat(off.code()).isEqualTo(2);
+        assertThat(off.err()).startsWith("SEMANTIC_SEARCH: is off");
+
+        Run embedded = run(env, "embed");
+        assertThat(embedded.code()).as(embedded.toString()).isZero();
+        assertThat(embedded.err())
+                .contains("70 messages wait for a vector of all-minilm-l6-v2-q")
+                .contains("embed message: 70 rows");
+        assertThat(embedded.out())
+                .contains("Embedded 70 messages with all-minilm-l6-v2-q")
+                .contains("none waits");
+        Run again = run(env, "embed", "--forget-other-models");
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("Embedded 0 messages").contains("Deleted 1 vectors of other models.");
+        try (var database = Database.open(TestDatabases.settings(url))) {
+            assertThat(database.embeddings().vectorsByModel()).isEqualTo(Map.of(model.name(), 70L));
+            assertThat(database.embeddings().backlog(model)).isZero();
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
