@@ -263,7 +263,8 @@ public final class ColloquyClient implements AutoCloseable {
                 .add("role", query.role() == null ? null : query.role().wireName())
                 .add("conversationId", query.conversationId())
                 .add("since", query.since())
-                .add("until", query.until());
+                .add("until", query.until())
+                .add("mode", query.mode() == null ? null : query.mode().wireName());
         query.metadata().forEach((key, value) -> params.add("metadata", key + "=" + value));
         return send(Call.read("v1/search" + params), SearchResults.class);
     }
@@ -278,6 +279,21 @@ public final class ColloquyClient implements AutoCloseable {
 
     public Project createProject(String name) {
         return send(new Call("POST", "v1/projects", Map.of("name", name), false, Map.of()), Project.class);
+    }
+
+    /** A project searched by meaning or not ({@code semanticSearch} false: it opts out). */
+    public Project createProject(String name, boolean semanticSearch) {
+        return send(
+                new Call(
+                        "POST", "v1/projects", Map.of("name", name, "semanticSearch", semanticSearch), false, Map.of()),
+                Project.class);
+    }
+
+    /** Turns search by meaning on or off for a project. */
+    public Project updateProject(UUID id, boolean semanticSearch) {
+        return send(
+                new Call("PATCH", "v1/projects/" + id, Map.of("semanticSearch", semanticSearch), false, Map.of()),
+                Project.class);
     }
 
     public List<Project> projects() {

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * A search hit: a message ({@code kind} {@code message}) or a conversation's title ({@code
- * title}, with null {@code messageId}, {@code seq} and {@code role}).
+ * title}, with null {@code messageId}, {@code seq} and {@code role}). {@code similarity}: the cosine
+ * similarity to the query, for a hit found by meaning ({@link SearchMode#SEMANTIC}, {@link
+ * SearchMode#HYBRID}); null otherwise.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SearchHit(
@@ -17,4 +19,5 @@ public record SearchHit(
         Role role,
         String snippet,
         Instant createdAt,
-        double score) {}
+        double score,
+        Double similarity) {}

@@ -13,6 +13,7 @@ import dev.colloquy.client.ConversationQuery;
 import dev.colloquy.client.Message;
 import dev.colloquy.client.NewMessage;
 import dev.colloquy.client.Role;
+import dev.colloquy.client.SearchMode;
 import dev.colloquy.client.SearchQuery;
 import dev.colloquy.client.SearchResults;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -81,8 +82,9 @@ public final class MemoryTools {
                 tool(
                         SEARCH,
                         "Search memory",
-                        "Full-text search over the messages of this project's conversations, best match first. The"
-                                + " query syntax: words (all must match), \"a quoted phrase\", prefix*, -excluded."
+                        "Search the messages of this project's conversations, best match first: by words (the"
+                                + " default; the query syntax: words (all must match), \"a quoted phrase\", prefix*,"
+                                + " -excluded), by meaning (mode semantic), or both (mode hybrid)."
                                 + " Each hit names its conversation, the message's seq and role, a snippet and a"
                                 + " score.",
                         """
@@ -98,6 +100,8 @@ public final class MemoryTools {
                             "description": "only messages written at or after this instant"},
                           "until": {"type": "string", "format": "date-time",
                             "description": "only messages written before this instant"},
+                          "mode": {"enum": ["keyword", "semantic", "hybrid"], "default": "keyword",
+                            "description": "keyword: by words; semantic: by meaning (the nearest messages, each with its similarity); hybrid: both rankings fused"},
                           %s
                         }}""".formatted(ROLES, METADATA),
                         true),
@@ -220,7 +224,17 @@ public final class MemoryTools {
         var args = new Arguments(
                 SEARCH,
                 values,
-                Set.of("query", "limit", "key", "conversation_id", "tag", "role", "since", "until", "metadata"));
+                Set.of(
+                        "query",
+                        "limit",
+                        "key",
+                        "conversation_id",
+                        "tag",
+                        "role",
+                        "since",
+                        "until",
+                        "metadata",
+                        "mode"));
         String query = args.requiredText("query");
         var key = args.optionalKey("key");
         var conversationId = args.id("conversation_id");
@@ -242,8 +256,18 @@ public final class MemoryTools {
                 conversationId.orElse(null),
                 args.instant("since").orElse(null),
                 args.instant("until").orElse(null),
-                args.stringMap("metadata"));
+                args.stringMap("metadata"),
+                args.text("mode").map(mode -> mode(args, mode)).orElse(null));
         return memory.search(search);
+    }
+
+    private static SearchMode mode(Arguments args, String mode) {
+        return switch (mode) {
+            case "keyword" -> SearchMode.KEYWORD;
+            case "semantic" -> SearchMode.SEMANTIC;
+            case "hybrid" -> SearchMode.HYBRID;
+            default -> throw args.invalid("mode", "must be keyword, semantic or hybrid");
+        };
     }
 
     /** What {@code recall} answers. */

@@ -2,6 +2,7 @@ package dev.colloquy.app.http;
 
 import dev.colloquy.app.config.ServerSettings;
 import dev.colloquy.app.metrics.ServiceMetrics;
+import dev.colloquy.app.semantic.SemanticSearch;
 import dev.colloquy.mcp.ColloquyMcp;
 import dev.colloquy.mcp.StatelessHttpTransport;
 import dev.colloquy.persistence.Database;
@@ -30,6 +31,9 @@ public class McpEndpoint {
     @Inject
     ServiceMetrics metrics;
 
+    @Inject
+    SemanticSearch semantic;
+
     private StatelessHttpTransport transport;
     private McpStatelessSyncServer server;
 
@@ -39,7 +43,7 @@ public class McpEndpoint {
         String version = McpEndpoint.class.getPackage().getImplementationVersion();
         server = ColloquyMcp.stateless(
                 transport,
-                context -> new StoreMemory(database, settings, metrics, (UUID) context.get(PROJECT)),
+                context -> new StoreMemory(database, settings, metrics, semantic, (UUID) context.get(PROJECT)),
                 version == null ? "development" : version);
     }
 

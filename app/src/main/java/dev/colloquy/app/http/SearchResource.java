@@ -6,11 +6,8 @@ import dev.colloquy.app.http.Views.SearchResultsView;
 import dev.colloquy.app.http.Views.TagView;
 import dev.colloquy.app.metrics.ServiceMetrics;
 import dev.colloquy.app.semantic.SemanticSearch;
-import dev.colloquy.domain.InvalidInputException;
 import dev.colloquy.domain.Role;
 import dev.colloquy.domain.TimeRange;
-import dev.colloquy.domain.UnavailableException;
-import dev.colloquy.embedding.EndpointEmbedder;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.search.SearchRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,8 +26,6 @@ import java.util.Set;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
-
-    private static final Set<String> MODES = Set.of("keyword", "semantic", "hybrid");
 
     @Inject
     Database database;
@@ -56,10 +51,6 @@ public class SearchResource {
         var project = Caller.of(security).projectId();
         var params =
                 Params.of(uri, Set.of("q", "mode", "limit", "tag", "role", "conversationId", "since", "until"), true);
-        String mode = params.text("mode").orElse("keyword");
-        if (!MODES.contains(mode)) {
-            throw new InvalidInputException("mode", "must be keyword, semantic or hybrid, was '" + mode + "'");
-        }
         var request = new SearchRequest(
                 params.text("q").orElse(""),
                 params.pageSize("limit", settings.limits()),
@@ -68,28 +59,8 @@ public class SearchResource {
                 params.id("conversationId"),
                 new TimeRange(params.instant("since"), params.instant("until")),
                 params.metadataFilters());
-        if (mode.equals("keyword")) {
-            return SearchResultsView.of(
-                    metrics.timeSearch(() -> database.search().find(project, request)));
-        }
-        var embedder = semantic.embedder()
-                .orElseThrow(() -> new InvalidInputException(
-                        "mode", "semantic search is off on this server (SEMANTIC_SEARCH=off): only mode=keyword"));
-        if (request.query().isBlank()) {
-            throw new InvalidInputException("q", "is required for mode=" + mode + ": the text to search by meaning");
-        }
-        return SearchResultsView.of(metrics.timeSearch(() -> {
-            float[] vector;
-            try {
-                vector = embedder.embed(request.query());
-            } catch (EndpointEmbedder.EmbeddingException e) {
-                throw new UnavailableException(
-                        "search by meaning is unavailable: " + e.getMessage(), java.time.Duration.ofSeconds(5), e);
-            }
-            return mode.equals("semantic")
-                    ? database.search().similar(project, request, embedder.model(), vector)
-                    : database.search().hybrid(project, request, embedder.model(), vector);
-        }));
+        return SearchResultsView.of(
+                Searches.run(database, semantic, metrics, project, request, params.text("mode"), "mode", "q"));
     }
 
     @GET

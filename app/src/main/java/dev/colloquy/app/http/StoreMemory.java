@@ -9,11 +9,13 @@ import dev.colloquy.app.http.Views.ConversationView;
 import dev.colloquy.app.http.Views.MessageView;
 import dev.colloquy.app.http.Views.SearchResultsView;
 import dev.colloquy.app.metrics.ServiceMetrics;
+import dev.colloquy.app.semantic.SemanticSearch;
 import dev.colloquy.client.Conversation;
 import dev.colloquy.client.ConversationQuery;
 import dev.colloquy.client.Message;
 import dev.colloquy.client.NewMessage;
 import dev.colloquy.client.Page;
+import dev.colloquy.client.SearchMode;
 import dev.colloquy.client.SearchQuery;
 import dev.colloquy.client.SearchResults;
 import dev.colloquy.conversation.ConversationFilter;
@@ -49,9 +51,12 @@ final class StoreMemory implements Memory {
     private final ServerSettings settings;
     private final ServiceMetrics metrics;
     private final UUID project;
+    private final SemanticSearch semantic;
 
-    StoreMemory(Database database, ServerSettings settings, ServiceMetrics metrics, UUID project) {
+    StoreMemory(
+            Database database, ServerSettings settings, ServiceMetrics metrics, SemanticSearch semantic, UUID project) {
         this.database = database;
+        this.semantic = semantic;
         this.settings = settings;
         this.metrics = metrics;
         this.project = project;
@@ -68,7 +73,15 @@ final class StoreMemory implements Memory {
                     Optional.ofNullable(query.conversationId()),
                     new TimeRange(Optional.ofNullable(query.since()), Optional.ofNullable(query.until())),
                     query.metadata());
-            var results = metrics.timeSearch(() -> database.search().find(project, request));
+            var results = Searches.run(
+                    database,
+                    semantic,
+                    metrics,
+                    project,
+                    request,
+                    Optional.ofNullable(query.mode()).map(SearchMode::wireName),
+                    "mode",
+                    "query");
             return convert(SearchResultsView.of(results), SearchResults.class);
         });
     }

@@ -3,7 +3,16 @@ package dev.colloquy.it.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.colloquy.client.ColloquyClient;
+import dev.colloquy.client.SearchMode;
+import dev.colloquy.client.SearchQuery;
+import dev.colloquy.mcp.ColloquyMcp;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +132,33 @@ class SemanticApiTest {
                             .json())
                     .isEqualTo(words.json());
 
+            // The Java client and the MCP tool search by meaning too.
+            var client =
+                    ColloquyClient.builder(server.api().base()).token(token).build();
+            var byClient = client.search(SearchQuery.of("where is my parcel").withMode(SearchMode.SEMANTIC));
+            assertThat(byClient.items().get(0).messageId()).hasToString(ids.get(3));
+            assertThat(byClient.items().get(0).similarity()).isBetween(0.3, 1.0);
+            assertThat(client.search(SearchQuery.of("invoice")).items())
+                    .singleElement()
+                    .satisfies(hit -> assertThat(hit.similarity()).isNull());
+            var transport = HttpClientStreamableHttpTransport.builder(
+                            server.api().base().toString().replaceAll("/$", ""))
+                    .endpoint("/mcp")
+                    .jsonMapper(ColloquyMcp.jsonMapper())
+                    .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                    .build();
+            try (var mcp = McpClient.sync(transport).build()) {
+                mcp.initialize();
+                var result = mcp.callTool(new McpSchema.CallToolRequest(
+                        "search_memory", Map.of("query", "where is my parcel", "mode", "semantic", "limit", 1)));
+                assertThat(result.isError()).as("%s", result.content()).isFalse();
+                JsonNode found = new ObjectMapper().valueToTree(result.structuredContent());
+                assertThat(found.get("items")).singleElement().satisfies(hit -> {
+                    assertThat(hit.get("messageId").asText()).isEqualTo(ids.get(3));
+                    assertThat(hit.get("similarity").asDouble()).isBetween(0.3, 1.0);
+                });
+            }
+
             // Bad input: a problem, naming the parameter.
             var unknown = server.api().get("/v1/search?mode=vector&q=x", token);
             assertThat(unknown.status()).isEqualTo(400);
@@ -220,6 +256,18 @@ class SemanticApiTest {
                             .get("semanticSearch")
                             .asBoolean())
                     .isFalse();
+
+            // The same through the Java client.
+            var adminClient =
+                    ColloquyClient.builder(server.api().base()).token(admin).build();
+            var quietToo = adminClient.createProject("quiet too", false);
+            assertThat(quietToo.semanticSearch()).isFalse();
+            assertThat(adminClient.updateProject(quietToo.id(), true).semanticSearch())
+                    .isTrue();
+            assertThat(adminClient.projects())
+                    .filteredOn(p -> p.name().equals("quiet too"))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.semanticSearch()).isTrue());
 
             // Back on: the message stored meanwhile is embedded in the background and found.
             var on = server.api().patch(path, admin, "{\"semanticSearch\":true}");

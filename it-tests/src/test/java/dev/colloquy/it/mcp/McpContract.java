@@ -231,6 +231,11 @@ public interface McpContract extends AdapterSupport {
                         .contains("'colour' is not an argument of search_memory");
                 assertThat(refusal(client, "search_memory", Map.of("query", "x", "limit", 101)))
                         .contains("'limit' must be a whole number from 1 to 100");
+                assertThat(refusal(client, "search_memory", Map.of("query", "x", "mode", "vector")))
+                        .contains("'mode' must be keyword, semantic or hybrid");
+                assertThat(refusal(client, "search_memory", Map.of("query", "x", "mode", "semantic")))
+                        .as("semantic search is off on the contract's servers")
+                        .contains("SEMANTIC_SEARCH=off");
                 assertThat(refusal(client, "recall", Map.of())).contains("'key' is required");
                 assertThat(refusal(client, "list_conversations", Map.of("updated_since", "yesterday")))
                         .contains("'updated_since' must be an instant");
