@@ -11,3 +11,9 @@
         (multiple-value-bind (s mi h d mo y)
             (decode-universal-time (+ seconds (encode-universal-time 0 0 0 1 1 1970 0)) 0)
           (format nil "~4,'0d-~2,'0d-~2,'0dT~2,'0d:~2,'0d:~2,'0d.~3,'0dZ" y mo d h mi s millis))))))
+
+;;; Booleans are INTEGER 0 or 1 in those files; pgloader's tinyint-to-boolean takes text only.
+(defun int-to-boolean (value)
+  "0 or 1 (a number or its text) as PostgreSQL's f or t, NIL as NIL."
+  (when value
+    (if (member value '(0 "0") :test #'equal) "f" "t")))

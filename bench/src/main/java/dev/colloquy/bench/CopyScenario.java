@@ -125,7 +125,7 @@ final class CopyScenario {
                       prefetch rows = 10000, batch rows = 10000
                  CAST type blob to uuid drop typemod using byte-vector-to-hexstring,
                       type timestamp to timestamptz using epoch-ms-to-timestamptz,
-                      type boolean to boolean using tinyint-to-boolean
+                      type boolean to boolean using int-to-boolean
                  EXCLUDING TABLE NAMES LIKE 'message_fts%%', 'conversation_fts%%', 'flyway_schema_history'
                 ;
                 """.formatted(sqliteFile.toAbsolutePath(), target);
