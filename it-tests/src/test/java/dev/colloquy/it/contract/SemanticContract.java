@@ -423,7 +423,12 @@ public interface SemanticContract extends ContractSupport {
 
     @Test
     default void indexersSharingADatabaseEmbedEachMessageOnce() throws Exception {
-        try (Database fresh = Database.open(freshSettings(), clock(), dev.colloquy.domain.Limits.DEFAULTS)) {
+        var settings = freshSettings();
+        // three instances: each its own pool of connections, as three servers on one database
+        try (Database fresh = Database.open(settings, clock(), dev.colloquy.domain.Limits.DEFAULTS);
+                Database second = Database.open(settings, clock(), dev.colloquy.domain.Limits.DEFAULTS);
+                Database third = Database.open(settings, clock(), dev.colloquy.domain.Limits.DEFAULTS)) {
+            var instances = List.of(fresh, second, third);
             UUID project = fresh.projects().create("shared").id();
             int total = 0;
             for (int c = 0; c < 4; c++) {
@@ -439,9 +444,9 @@ public interface SemanticContract extends ContractSupport {
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
                 var runs = new ArrayList<Future<Long>>();
-                for (int i = 0; i < 3; i++) {
+                for (Database instance : instances) {
                     runs.add(pool.submit(
-                            () -> new EmbeddingIndexer(fresh.embeddings(), counting, 16, Duration.ofMinutes(5))
+                            () -> new EmbeddingIndexer(instance.embeddings(), counting, 16, Duration.ofMinutes(5))
                                     .drain(() -> true)));
                 }
                 long claimed = 0;
