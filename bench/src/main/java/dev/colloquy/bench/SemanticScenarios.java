@@ -8,7 +8,6 @@ import dev.colloquy.embedding.LocalEmbedder;
 import dev.colloquy.persistence.Database;
 import dev.colloquy.search.SearchRequest;
 import dev.colloquy.semantic.PendingMessage;
-import dev.colloquy.semantic.VectorModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -138,22 +137,7 @@ final class SemanticScenarios {
         try (var database = Database.open(Scenarios.settings(url))) {
             // embed-backlog: one indexer, as a server runs it, over the oldest messages.
             var modelNanos = new AtomicLong();
-            Embedder timed = new Embedder() {
-                @Override
-                public VectorModel model() {
-                    return model.model();
-                }
-
-                @Override
-                public List<float[]> embed(List<String> texts) {
-                    long begin = System.nanoTime();
-                    try {
-                        return model.embed(texts);
-                    } finally {
-                        modelNanos.addAndGet(System.nanoTime() - begin);
-                    }
-                }
-            };
+            Embedder timed = Embedder.observed(model, (texts, nanos) -> modelNanos.addAndGet(nanos));
             var indexer = new EmbeddingIndexer(database.embeddings(), timed);
             var batches = new Latencies();
             long embedded = 0;

@@ -5,9 +5,7 @@ import dev.colloquy.app.semantic.SemanticSearch;
 import dev.colloquy.embedding.Embedder;
 import dev.colloquy.embedding.EmbeddingIndexer;
 import dev.colloquy.persistence.config.ConfigurationException;
-import dev.colloquy.semantic.VectorModel;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -46,19 +44,7 @@ public class EmbedCommand extends DatabaseCommand {
         try (var db = open()) {
             Embedder model = SemanticSearch.embedder(server, db).orElseThrow();
             var embedded = new AtomicLong();
-            Embedder counting = new Embedder() {
-                @Override
-                public VectorModel model() {
-                    return model.model();
-                }
-
-                @Override
-                public List<float[]> embed(List<String> texts) {
-                    var vectors = model.embed(texts);
-                    embedded.addAndGet(texts.size());
-                    return vectors;
-                }
-            };
+            Embedder counting = Embedder.observed(model, (texts, nanos) -> embedded.addAndGet(texts));
             var name = model.model().name();
             long waiting = db.embeddings().backlog(model.model());
             environment.err().printf("%d messages wait for a vector of %s%n", waiting, name);
