@@ -1,5 +1,6 @@
 package dev.colloquy.bench;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -8,12 +9,8 @@ import java.util.Random;
  */
 final class BenchData {
 
-    static final String[] VOCABULARY = vocabulary();
-
-    private BenchData() {}
-
-    private static String[] vocabulary() {
-        String[] common = {
+    /** The common English words of the vocabulary, all of them one word piece of the bundled model. */
+    static final List<String> COMMON = List.of(
             "the",
             "a",
             "to",
@@ -38,8 +35,14 @@ final class BenchData {
             "deploy",
             "database",
             "invoice",
-            "help"
-        };
+            "help");
+
+    static final String[] VOCABULARY = vocabulary();
+
+    private BenchData() {}
+
+    private static String[] vocabulary() {
+        String[] common = COMMON.toArray(String[]::new);
         var words = new String[2_000];
         System.arraycopy(common, 0, words, 0, common.length);
         var random = new Random(7);

@@ -115,13 +115,20 @@ public final class SemanticSearch implements AutoCloseable {
      * one, or {@code EMBEDDING_URL}'s; empty when semantic search is off.
      */
     public static Optional<Embedder> embedder(ServerSettings settings, Database database) {
+        return of(settings, database).embedder();
+    }
+
+    /**
+     * Semantic search as the settings say: off, the bundled model, or {@code EMBEDDING_URL}'s,
+     * loaded and checked; the indexer starts with {@link #startIndexer}.
+     */
+    public static SemanticSearch of(ServerSettings settings, Database database) {
         if (!settings.semanticSearch()) {
-            return Optional.empty();
+            return off(database);
         }
         return settings.embeddingEndpoint()
                 .map(endpoint -> endpoint(database, endpoint))
-                .orElseGet(() -> local(database))
-                .embedder();
+                .orElseGet(() -> local(database));
     }
 
     /** The model, when semantic search is on. */

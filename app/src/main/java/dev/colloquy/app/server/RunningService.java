@@ -54,11 +54,7 @@ public final class RunningService implements AutoCloseable {
      */
     public static RunningService start(
             Database database, ServerSettings settings, Clock clock, Instance<Object> beans) {
-        var semantic = !settings.semanticSearch()
-                ? SemanticSearch.off(database)
-                : settings.embeddingEndpoint()
-                        .map(endpoint -> SemanticSearch.endpoint(database, endpoint))
-                        .orElseGet(() -> SemanticSearch.local(database));
+        var semantic = SemanticSearch.of(settings, database);
         var context = beans.select(ServiceContext.class).get();
         context.start(database, settings, clock, semantic);
         return new RunningService(
